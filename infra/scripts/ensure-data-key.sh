@@ -29,13 +29,19 @@ fi
 secrets_officer_role=b86a8fe4-44ce-4948-aee5-eccb2c155cd7
 vault_id=$(az keyvault show --name "$AZURE_KEY_VAULT_NAME" --resource-group "$AZURE_RESOURCE_GROUP" --query id -o tsv)
 operator_id=$(az ad signed-in-user show --query id -o tsv)
-assignment_id=$(az role assignment create --assignee-object-id "$operator_id" --assignee-principal-type User \
-  --role "$secrets_officer_role" --scope "$vault_id" --query id -o tsv)
+temporary_assignment=
+if [ -z "$(az role assignment list --assignee "$operator_id" --role "$secrets_officer_role" --scope "$vault_id" --query '[0].id' -o tsv)" ]; then
+  temporary_assignment=$(az role assignment create --assignee-object-id "$operator_id" --assignee-principal-type User \
+    --role "$secrets_officer_role" --scope "$vault_id" --query id -o tsv)
+fi
 key_file=$(mktemp)
 chmod 600 "$key_file"
 cleanup() {
   rm -f "$key_file"
-  az role assignment delete --ids "$assignment_id" --output none || log "Remove the temporary role assignment $assignment_id by hand"
+  if [ -n "$temporary_assignment" ]; then
+    az role assignment delete --ids "$temporary_assignment" --output none ||
+      log "Remove the temporary role assignment $temporary_assignment by hand"
+  fi
 }
 trap cleanup EXIT
 
