@@ -44,13 +44,12 @@ param dataKeySecretExists bool = false
 ])
 param storageSkuName string = 'Standard_ZRS'
 
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
 @description('Most instances the Flex Consumption plan scales out to.')
 param maximumInstanceCount int = 40
 
 @allowed([
-  512
   2048
   4096
 ])
