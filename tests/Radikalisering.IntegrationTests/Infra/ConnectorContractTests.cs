@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -76,55 +75,73 @@ public sealed partial class ConnectorContractTests
     }
 
     [Fact]
-    public void Creating_a_concern_sends_the_four_facts_and_nothing_else()
+    public void Creating_a_concern_sends_the_properties_of_the_request_type_and_nothing_else()
     {
         var body = connector.BodySchema("CreateConcern");
 
-        Assert.Equal(FactNames(), connector.Properties(body).Keys.Order());
+        Assert.Equal(JsonNamesOf<CreateConcernRequest>(), connector.Properties(body).Keys.Order());
         Assert.Equal(["receivedOn", "reporter", "subjectUnder18"], body["required"]!.AsArray().Select(name => (string)name!).Order());
         Assert.False(body["additionalProperties"]!.GetValue<bool>());
         Assert.Equal("pending", (string?)connector.Definition("Outcome")["default"]);
     }
 
     [Fact]
-    public void Updating_a_concern_is_a_merge_patch_of_the_four_facts()
+    public void Updating_a_concern_is_a_merge_patch_of_the_properties_of_the_request_type()
     {
         var body = connector.BodySchema("UpdateConcern");
 
-        Assert.Equal(FactNames(), connector.Properties(body).Keys.Order());
+        Assert.Equal(JsonNamesOf<UpdateConcernRequest>(), connector.Properties(body).Keys.Order());
         Assert.Null(body["required"]);
         Assert.False(body["additionalProperties"]!.GetValue<bool>());
     }
 
     [Fact]
-    public void The_concern_view_has_the_fields_of_the_HTTP_contract()
+    public void The_concern_view_has_the_properties_of_the_view_type()
     {
-        var view = connector.Definition("Concern");
-        var expected = typeof(ConcernFacts).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(property => JsonNamingPolicy.CamelCase.ConvertName(property.Name))
-            .Concat(["id", "year", "reference", "createdAt", "updatedAt"])
-            .Order();
-
-        Assert.Equal(expected, connector.Properties(view).Keys.Order());
+        Assert.Equal(JsonNamesOf<ConcernView>(), connector.Properties(connector.Definition("Concern")).Keys.Order());
     }
 
     [Fact]
-    public void A_page_of_concerns_has_the_items_and_a_continuation_token()
+    public void A_page_of_concerns_has_the_properties_of_the_page_type()
     {
-        Assert.Equal(["continuationToken", "items"], connector.Properties(connector.Definition("ConcernPage")).Keys.Order());
+        Assert.Equal(JsonNamesOf<ConcernPage>(), connector.Properties(connector.Definition("ConcernPage")).Keys.Order());
+    }
+
+    [Fact]
+    public void Listing_takes_the_query_parameters_the_endpoint_reads_with_its_page_size_limits()
+    {
+        var parameters = connector.Parameters(connector.Operation("ListConcerns")).ToDictionary(parameter => (string)parameter["name"]!);
+
         Assert.Equal(
-            ["continuationToken", "pageSize", "year"],
-            connector.Parameters(connector.Operation("ListConcerns")).Select(parameter => (string)parameter["name"]!).Order());
+            new[] { ConcernEndpoints.YearParameter, ConcernEndpoints.PageSizeParameter, ConcernEndpoints.ContinuationTokenParameter }.Order(),
+            parameters.Keys.Order());
+        Assert.All(parameters.Values, parameter => Assert.Equal("query", (string?)parameter["in"]));
+        Assert.True(parameters[ConcernEndpoints.YearParameter]["required"]!.GetValue<bool>());
+        var pageSize = parameters[ConcernEndpoints.PageSizeParameter];
+        Assert.Equal(ConcernEndpoints.DefaultPageSize, (int)pageSize["default"]!);
+        Assert.Equal(ConcernEndpoints.MaximumPageSize, (int)pageSize["maximum"]!);
+        Assert.Equal(1, (int)pageSize["minimum"]!);
     }
 
     [Fact]
     public void Recording_honours_an_idempotency_key_and_changes_require_the_ETag()
     {
-        var idempotencyKey = Header("CreateConcern", "Idempotency-Key");
+        var idempotencyKey = Header("CreateConcern", HttpHeaderNames.IdempotencyKey);
         Assert.False(idempotencyKey["required"]!.GetValue<bool>());
 
-        Assert.True(Header("UpdateConcern", "If-Match")["required"]!.GetValue<bool>());
-        Assert.True(Header("DeleteConcern", "If-Match")["required"]!.GetValue<bool>());
+        Assert.True(Header("UpdateConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
+        Assert.True(Header("DeleteConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("CreateConcern", "201")]
+    [InlineData("GetConcern", "200")]
+    [InlineData("UpdateConcern", "200")]
+    public void Responses_that_return_a_concern_describe_its_ETag(string operationId, string status)
+    {
+        var headers = connector.Operation(operationId)["responses"]![status]!["headers"]!.AsObject();
+
+        Assert.Contains(HttpHeaderNames.ETag, headers.Select(header => header.Key));
     }
 
     [Fact]
@@ -172,14 +189,17 @@ public sealed partial class ConnectorContractTests
         where TEnum : struct, Enum
     {
         var expected = Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName).ToList();
+        var onTheWire = Enum.GetValues<TEnum>().Select(value => JsonSerializer.SerializeToNode(value, JsonDefaults.Options)!.GetValue<string>());
 
+        Assert.Equal(expected, onTheWire);
         Assert.Equal(expected, definition["enum"]!.AsArray().Select(value => (string)value!));
         var displayed = definition["x-ms-enum-values"]!.AsArray().Select(value => ((string)value!["value"]!, (string)value["displayName"]!)).ToList();
         Assert.Equal(expected.Zip(danishNames), displayed);
     }
 
-    private static IOrderedEnumerable<string> FactNames() =>
-        new[] { "receivedOn", "subjectUnder18", "reporter", "outcome" }.Order();
+    // The JSON names the API reads and writes for a type (JsonDefaults: camelCase).
+    private static IOrderedEnumerable<string> JsonNamesOf<T>() =>
+        JsonDefaults.Options.GetTypeInfo(typeof(T)).Properties.Select(property => property.Name).Order();
 
     // "concerns/{year:int}/{id:guid}" → "/concerns/{year}/{id}"
     private static string PathOf(string route) => "/" + RouteParameter().Replace(route, match => "{" + match.Groups["name"].Value + "}");
