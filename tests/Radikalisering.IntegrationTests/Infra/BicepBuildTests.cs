@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Radikalisering.IntegrationTests.Infra;
@@ -18,12 +19,15 @@ public sealed class BicepBuildTests(BicepTemplateFixture fixture)
     }
 
     [Fact]
-    public void The_linter_configuration_makes_every_rule_an_error()
+    public void The_linter_configuration_makes_every_rule_an_error_except_the_date_dependent_one()
     {
-        var rules = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Infra("bicepconfig.json")))!["analyzers"]!["core"]!["rules"]!.AsObject();
+        var configuration = JsonNode.Parse(
+            File.ReadAllText(RepositoryPaths.Infra("bicepconfig.json")),
+            documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })!;
+        var rules = configuration["analyzers"]!["core"]!["rules"]!.AsObject();
 
-        Assert.NotEmpty(rules);
-        Assert.All(rules, rule => Assert.Equal("error", (string?)rule.Value!["level"]));
+        Assert.True(rules.Count > 30, "every linter rule is configured");
+        Assert.All(rules, rule => Assert.Equal(rule.Key == "use-recent-api-versions" ? "off" : "error", (string?)rule.Value!["level"]));
     }
 
     [Fact]
