@@ -116,7 +116,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         var (items, next) = await store.ListAsync(year, pageSize, tableToken, cancellationToken).ConfigureAwait(false);
         await guard.RecordSuccessAsync(access.Principal, AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year), cancellationToken)
             .ConfigureAwait(false);
-        var page = new ConcernPage(items.Select(item => item.ToView()).ToList(), next is null ? null : ListTokens.Encode(next));
+        var page = new ConcernPage(items.Select(item => item.ToView()).ToList(), next is null ? null : ListTokens.Encode(year, next));
         return new JsonResourceResult<ConcernPage>(StatusCodes.Status200OK, page);
     }
 
