@@ -32,6 +32,10 @@ public sealed class ConcernStore(
         var year = facts.ReceivedOn.Year;
         var partition = PartitionKeyOf(year);
         var markerRowKey = idempotencyKey is null ? null : MarkerRowKey(idempotencyKey);
+        if (markerRowKey is not null && !await BindKeyToYearAsync(table, markerRowKey, year, cancellationToken).ConfigureAwait(false))
+        {
+            return new ConcernCreation(ConcernCreationStatus.KeyReusedForDifferentRequest, null);
+        }
 
         for (var attempt = 1; attempt <= MaximumCreateAttempts; attempt++)
         {
@@ -216,6 +220,24 @@ public sealed class ConcernStore(
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKeyOf(year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}");
         return table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>True if the key is new or was first used for the same year.</summary>
+    private static async Task<bool> BindKeyToYearAsync(TableClient table, string markerRowKey, int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(ConcernColumns.IdempotencyKeyYearsPartition, markerRowKey) { [ConcernColumns.Year] = year },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var binding = await table.GetEntityAsync<TableEntity>(
+                ConcernColumns.IdempotencyKeyYearsPartition, markerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return binding.Value.GetInt32(ConcernColumns.Year) == year;
+        }
     }
 
     private async Task<ConcernCreation?> TryReplayAsync(
