@@ -61,6 +61,22 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_same_key_with_a_body_of_another_year_is_422_too()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var key = Guid.NewGuid().ToString();
+        using var first = await client.PostAsync(ConcernRequests.Example, key);
+
+        using var reused = await client.PostAsync(
+            """{ "receivedOn": "2025-03-14", "subjectUnder18": true, "reporter": "municipalEmployee" }""", key);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        using var earlierYear = await client.GetAsync("/api/concerns?year=2025");
+        Assert.Empty((await earlierYear.ReadAsync<ConcernPage>()).Items);
+    }
+
+    [Fact]
     public async Task Without_a_key_every_submission_records()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);
