@@ -1,0 +1,80 @@
+using Google.OrTools.Sat;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Chooses the complementary suppressions: fewest extra cells, then smallest total value withheld.
+/// A row-generation loop: the master picks the cheapest pattern that withholds at least one cell of every
+/// "core" found so far; the exact audit then looks for a check the pattern fails, and for each failure the
+/// planner shrinks the set of published cells to one that still makes the check fail when only it is published
+/// (a core). Publishing more never helps a check, so every core is a valid cut and the first pattern the
+/// audit passes is optimal.
+/// </summary>
+internal sealed class SuppressionPlanner
+{
+    private readonly LinkedTables tables;
+    private readonly ProtectionAuditor auditor;
+
+    public SuppressionPlanner(LinkedTables tables, ProtectionAuditor auditor)
+    {
+        this.tables = tables;
+        this.auditor = auditor;
+    }
+
+    public bool[] Plan(bool[] forced, CancellationToken cancellationToken)
+    {
+        var cores = new List<int[]>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pattern = SolveMaster(forced, cores, cancellationToken);
+            var violations = auditor.FirstViolations(pattern, cancellationToken);
+            if (violations.Count == 0)
+            {
+                return pattern;
+            }
+
+            foreach (var violation in violations)
+            {
+                var core = auditor.FailureCore(violation, pattern, cancellationToken);
+                if (known.Add(string.Join(',', core)))
+                {
+                    cores.Add(core);
+                }
+            }
+        }
+    }
+
+    private bool[] SolveMaster(bool[] forced, List<int[]> cores, CancellationToken cancellationToken)
+    {
+        var model = new CpModel();
+        var free = tables.Cells.Where(cell => !forced[cell.Index]).ToArray();
+        var suppress = free.ToDictionary(cell => cell.Index, cell => model.NewBoolVar($"s{cell.Index}"));
+        foreach (var core in cores)
+        {
+            model.AddBoolOr(core.Select(index => (ILiteral)suppress[index]));
+        }
+
+        // Lexicographic: one more cell always costs more than any difference in withheld value.
+        var valueWeight = free.Sum(cell => cell.Value) + 1;
+        model.Minimize(LinearExpr.WeightedSum(
+            free.Select(cell => suppress[cell.Index]),
+            free.Select(cell => valueWeight + cell.Value)));
+
+        var solver = new CpSolver();
+        var status = SolverSettings.Solve(model, solver, cancellationToken);
+        if (status != CpSolverStatus.Optimal)
+        {
+            throw new InvalidOperationException($"Choosing the suppressions failed (solver status {status}).");
+        }
+
+        var pattern = (bool[])forced.Clone();
+        foreach (var cell in free)
+        {
+            pattern[cell.Index] = solver.BooleanValue(suppress[cell.Index]);
+        }
+
+        return pattern;
+    }
+}
