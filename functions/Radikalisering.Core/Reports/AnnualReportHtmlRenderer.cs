@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +13,10 @@ public static class AnnualReportHtmlRenderer
     public static async Task<string> RenderAsync(AnnualReportModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        // Danish letters stay readable in the mail source instead of becoming character references.
+        await using var services = new ServiceCollection()
+            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+            .BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -81,7 +81,7 @@ public static class AnnualReportModelFactory
             : null;
 
         return new CrossTableView(
-            $"{DanishLabels.Dimension(rowDimension)} og {DanishLabels.Dimension(columnDimension).ToLower(DanishLabels.Culture)}",
+            DanishLabels.TableTitle(table.Dimensions),
             DanishLabels.Dimension(rowDimension),
             columns.Select(column => DanishLabels.Category(columnDimension, column)).ToList(),
             rows,

@@ -34,6 +34,16 @@ public static class DanishLabels
         _ => category,
     };
 
+    /// <summary>A table's title from its dimensions: "I alt", "Alder", "Alder og udfald af §115-drøftelsen".</summary>
+    public static string TableTitle(IReadOnlyList<string> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        return dimensions.Count == 0
+            ? Total
+            : string.Join(" og ", dimensions.Select((dimension, position) =>
+                position == 0 ? Dimension(dimension) : Dimension(dimension).ToLower(Culture)));
+    }
+
     /// <summary>A published figure as leadership reads it: the number, or the marker when it is suppressed.</summary>
     public static string Figure(long? value) =>
         value is { } number ? number.ToString("N0", Culture) : SuppressedMarker;

@@ -33,7 +33,7 @@ public static class StatisticsCsvWriter
                     csv.WriteRecord(
                     [
                         snapshot.Year.ToString(DanishLabels.Culture),
-                        TableTitle(table),
+                        DanishLabels.TableTitle(table.Dimensions),
                         CategoryOrTotal(table, cell, ConcernDimensions.Age),
                         CategoryOrTotal(table, cell, ConcernDimensions.Reporter),
                         CategoryOrTotal(table, cell, ConcernDimensions.Outcome),
@@ -45,11 +45,6 @@ public static class StatisticsCsvWriter
 
         return buffer.ToArray();
     }
-
-    private static string TableTitle(PublishedTable table) =>
-        table.Dimensions.Count == 0
-            ? DanishLabels.Total
-            : string.Join(" og ", table.Dimensions.Select(DanishLabels.Dimension));
 
     private static string CategoryOrTotal(PublishedTable table, PublishedCell cell, string dimension)
     {
