@@ -1,0 +1,13 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>The proof: every suppressed cell's exact interval, and whether every protection requirement holds.</summary>
+public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells, bool Passed)
+{
+    /// <summary>Value equality, comparing lists element by element.</summary>
+    public bool Equals(DisclosureAudit? other) =>
+        other is not null
+        && SuppressedCells.SequenceEqual(other.SuppressedCells)
+        && Passed == other.Passed;
+
+    public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Statistical disclosure control for linked frequency tables: primary suppression, complementary suppression
+/// chosen across all tables at once, and an exact integer audit that proves the result.
+/// </summary>
+public sealed class DisclosureEngine
+{
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service by contract, registered for dependency injection.")]
+    public DisclosureResult Protect(DisclosureRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidator.Validate(request);
+
+        var threshold = request.Settings.Threshold;
+        var tables = LinkedTables.Build(request.Cube, request.Tables);
+        var prior = new PriorPublication(request.PreviousPublication);
+        var requirements = RequirementFinder.Find(tables, threshold, prior);
+        var searchBound = Math.Max(Math.Max(request.Cube.Total, prior.LargestValue), threshold) + threshold + 1;
+        var auditor = new ProtectionAuditor(tables, requirements, searchBound);
+
+        var reasons = new SuppressionReason?[tables.Cells.Count];
+        var smallTotal = request.Cube.Total >= 1 && request.Cube.Total < threshold;
+        bool[] pattern;
+        if (smallTotal)
+        {
+            pattern = SmallTotalPattern(tables, prior, request.Settings.SmallTotal, reasons);
+        }
+        else
+        {
+            var forced = ForcedPattern(tables, requirements, prior, reasons);
+            pattern = new SuppressionPlanner(tables, auditor, searchBound).Plan(forced, cancellationToken);
+            foreach (var cell in tables.Cells.Where(cell => pattern[cell.Index] && reasons[cell.Index] is null))
+            {
+                reasons[cell.Index] = SuppressionReason.Secondary;
+            }
+        }
+
+        var audit = auditor.Audit(pattern, cancellationToken);
+        var published = request.Tables
+            .Select((definition, t) => new PublishedTable(definition, tables.CellsOf(t)
+                .Select(cell => new PublishedCell(cell.Categories, pattern[cell.Index] ? null : cell.Value, reasons[cell.Index]))
+                .ToArray()))
+            .ToArray();
+        var wholeSuppressed = smallTotal && request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
+        return new DisclosureResult(published, audit, wholeSuppressed);
+    }
+
+    private static bool[] ForcedPattern(LinkedTables tables, IReadOnlyList<ProtectionRequirement> requirements, PriorPublication prior, SuppressionReason?[] reasons)
+    {
+        var forced = new bool[tables.Cells.Count];
+        foreach (var requirement in requirements.Where(requirement => requirement.Kind != RequirementKind.GroupDisclosure))
+        {
+            var current = tables.Find(requirement.Cell.Table.Name, requirement.Cell.Categories);
+            if (current is not null && current.Support.SequenceEqual(requirement.Cell.Support))
+            {
+                forced[current.Index] = true;
+                reasons[current.Index] = SuppressionReason.Primary;
+            }
+        }
+
+        foreach (var cell in prior.SuppressedEarlier(tables))
+        {
+            forced[cell.Index] = true;
+            reasons[cell.Index] ??= SuppressionReason.Secondary;
+        }
+
+        return forced;
+    }
+
+    private static bool[] SmallTotalPattern(LinkedTables tables, PriorPublication prior, SmallTotalPolicy policy, SuppressionReason?[] reasons)
+    {
+        var suppressedEarlier = prior.SuppressedEarlier(tables).Select(cell => cell.Index).ToHashSet();
+        var pattern = new bool[tables.Cells.Count];
+        foreach (var cell in tables.Cells)
+        {
+            var publish = policy == SmallTotalPolicy.PublishTotalOnly && cell.IsGrandTotal && !suppressedEarlier.Contains(cell.Index);
+            pattern[cell.Index] = !publish;
+            reasons[cell.Index] = publish ? null : SuppressionReason.SmallTotal;
+        }
+
+        return pattern;
+    }
+}

@@ -1,0 +1,41 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// What an earlier publication of the same period printed. No cell-by-cell link between the earlier and the
+/// current cube is assumed (records may be added late, change outcome or be deleted); what the intruder gains
+/// is each printed figure, so a republished figure that moved by a small amount reveals a small group.
+/// </summary>
+internal sealed class PriorPublication
+{
+    private readonly IReadOnlyList<PublishedTable> tables;
+
+    public PriorPublication(IReadOnlyList<PublishedTable>? tables)
+    {
+        this.tables = tables ?? [];
+    }
+
+    /// <summary>Every earlier printed figure of a table whose dimensions the cube has, matched to its current cell.</summary>
+    public IEnumerable<(TableCell Cell, long EarlierValue)> PublishedValues(Cube cube)
+    {
+        foreach (var table in tables)
+        {
+            var current = LinkedTables.Marginal(cube, table.Definition, tableIndex: -1, firstIndex: 0);
+            foreach (var earlier in table.Cells.Where(cell => cell.Value is not null))
+            {
+                var match = current.FirstOrDefault(cell => cell.Categories.SequenceEqual(earlier.Categories, StringComparer.Ordinal))
+                    ?? throw new ArgumentException($"The earlier publication of table '{table.Definition.Name}' has a cell the cube does not have.");
+                yield return (match, earlier.Value!.Value);
+            }
+        }
+    }
+
+    /// <summary>The current cells that were withheld earlier; they stay withheld.</summary>
+    public IEnumerable<TableCell> SuppressedEarlier(LinkedTables current) =>
+        tables.SelectMany(table => table.Cells
+                .Where(cell => cell.Value is null)
+                .Select(cell => current.Find(table.Definition.Name, cell.Categories)))
+            .OfType<TableCell>();
+
+    /// <summary>The largest figure printed earlier, for bounding the intruder's search.</summary>
+    public long LargestValue => tables.SelectMany(table => table.Cells).Select(cell => cell.Value ?? 0).DefaultIfEmpty(0).Max();
+}

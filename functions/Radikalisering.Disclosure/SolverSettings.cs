@@ -1,0 +1,16 @@
+using Google.OrTools.Sat;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>CP-SAT on one worker with a fixed seed and no wall-clock limit: the same model always gives the same answer.</summary>
+internal static class SolverSettings
+{
+    public static CpSolverStatus Solve(CpModel model, CpSolver solver, CancellationToken cancellationToken)
+    {
+        solver.StringParameters = "num_workers:1,random_seed:0,log_search_progress:false";
+        using var registration = cancellationToken.Register(solver.StopSearch);
+        var status = solver.Solve(model);
+        cancellationToken.ThrowIfCancellationRequested();
+        return status;
+    }
+}
