@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Http;
+
+namespace Radikalisering.Core.Access;
+
+/// <summary>
+/// The first call of every handler: who is calling, and may they? Refusals (401 without a valid
+/// principal, 403 without the app role) are audited before the problem is returned; a granted caller
+/// is audited by the handler once the action has succeeded (<see cref="RecordSuccessAsync"/>).
+/// </summary>
+public sealed class AccessGuard(IAuditLog auditLog)
+{
+    public async Task<AccessDecision> AuthorizeAsync(
+        HttpContext context,
+        string requiredRole,
+        string action,
+        string? subjectId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out var principal))
+        {
+            await auditLog.WriteAsync(
+                new AuditEntry(AuditEntry.AnonymousCaller, action, subjectId, AuditResult.Unauthenticated),
+                cancellationToken).ConfigureAwait(false);
+            return AccessDecision.Refuse(Problems.Unauthorized());
+        }
+
+        if (!principal.IsInRole(requiredRole))
+        {
+            await auditLog.WriteAsync(
+                new AuditEntry(principal.ObjectId, action, subjectId, AuditResult.Forbidden),
+                cancellationToken).ConfigureAwait(false);
+            return AccessDecision.Refuse(Problems.Forbidden(requiredRole));
+        }
+
+        return AccessDecision.Grant(principal);
+    }
+
+    /// <summary>Audits a granted action that succeeded. Throws if the audit cannot be written, so the request fails.</summary>
+    public Task RecordSuccessAsync(ClientPrincipal principal, string action, string? subjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return auditLog.WriteAsync(new AuditEntry(principal.ObjectId, action, subjectId, AuditResult.Succeeded), cancellationToken);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Radikalisering.Core.Audit;
+
+/// <summary>The audited action names.</summary>
+public static class AuditActions
+{
+    public const string CreateConcern = "concern.create";
+    public const string ListConcerns = "concern.list";
+    public const string ReadConcern = "concern.read";
+    public const string UpdateConcern = "concern.update";
+    public const string DeleteConcern = "concern.delete";
+}

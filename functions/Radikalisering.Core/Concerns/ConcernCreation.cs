@@ -1,0 +1,18 @@
+namespace Radikalisering.Core.Concerns;
+
+/// <summary>How a create ended; <see cref="Concern"/> is set for <see cref="ConcernCreationStatus.Created"/> and <see cref="ConcernCreationStatus.Replayed"/>.</summary>
+public sealed record ConcernCreation(ConcernCreationStatus Status, StoredConcern? Concern);
+
+public enum ConcernCreationStatus
+{
+    Created,
+
+    /// <summary>The idempotency key was seen with the same request: the original concern, nothing new written.</summary>
+    Replayed,
+
+    /// <summary>The idempotency key was seen with a different request.</summary>
+    KeyReusedForDifferentRequest,
+
+    /// <summary>The idempotency key was seen, but its concern has since been deleted.</summary>
+    OriginalDeleted,
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Radikalisering.Core.Access;
+using Radikalisering.Core.Encryption;
+using Radikalisering.Core.Storage;
+using Radikalisering.Core.Time;
+
+namespace Radikalisering.Core.Concerns;
+
+public static class ConcernServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the concern API needs: storage, encryption, access and audit (each validated on
+    /// start), and <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/> and <see cref="IConcernReader"/>.
+    /// Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddConcernServices(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        services.AddStorage(configuration);
+        services.AddEncryption(configuration, environment);
+        services.AddAccess(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CopenhagenCalendar>();
+        services.TryAddSingleton<ConcernValidator>();
+        services.TryAddSingleton<ConcernStore>();
+        services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
+        services.TryAddSingleton<ConcernEndpoints>();
+        return services;
+    }
+}

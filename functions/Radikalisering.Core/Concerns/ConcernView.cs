@@ -1,0 +1,18 @@
+namespace Radikalisering.Core.Concerns;
+
+/// <summary>A concern as the API returns it.</summary>
+/// <param name="Id">The row's random id.</param>
+/// <param name="Year">The year received: the partition, and part of the URL.</param>
+/// <param name="Reference">The staff-friendly per-year number, e.g. <c>2026-0014</c>.</param>
+/// <param name="OutcomeOn">The day the outcome was set to confirmed or dismissed; null while pending.</param>
+public sealed record ConcernView(
+    Guid Id,
+    int Year,
+    string Reference,
+    DateOnly ReceivedOn,
+    bool SubjectUnder18,
+    Reporter Reporter,
+    Outcome Outcome,
+    DateOnly? OutcomeOn,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

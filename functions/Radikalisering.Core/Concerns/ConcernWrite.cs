@@ -1,0 +1,13 @@
+namespace Radikalisering.Core.Concerns;
+
+/// <summary>How an update or delete ended; <see cref="Concern"/> is the updated concern after a successful update.</summary>
+public sealed record ConcernWrite(ConcernWriteStatus Status, StoredConcern? Concern = null);
+
+public enum ConcernWriteStatus
+{
+    Done,
+    NotFound,
+
+    /// <summary>The ETag no longer matches: someone else changed the row.</summary>
+    PreconditionFailed,
+}

@@ -1,0 +1,55 @@
+using Azure.Core;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Storage;
+
+namespace Radikalisering.Core.Encryption;
+
+public static class EncryptionServiceCollectionExtensions
+{
+    /// <summary>
+    /// <see cref="KeyVaultOptions"/> (validated on start: no vault outside Development → no start),
+    /// the data key provider (Key Vault when a vault URI is set, else the development key) and
+    /// <see cref="PayloadCipher"/>.
+    /// </summary>
+    public static IServiceCollection AddEncryption(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(PayloadCipher)))
+        {
+            return services;
+        }
+
+        services.AddAzureCredential(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<KeyVaultOptions>()
+            .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
+
+        var usesVault = configuration.GetSection(KeyVaultOptions.SectionName)[nameof(KeyVaultOptions.VaultUri)] is { Length: > 0 };
+        if (usesVault || !environment.IsDevelopment())
+        {
+            services.TryAddSingleton(provider => new SecretClient(
+                provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri
+                    ?? throw new InvalidOperationException("KeyVault:VaultUri is required."),
+                provider.GetRequiredService<TokenCredential>()));
+            services.TryAddSingleton<IDataKeyProvider, KeyVaultDataKeyProvider>();
+        }
+        else
+        {
+            services.TryAddSingleton<IDataKeyProvider, DevelopmentDataKeyProvider>();
+        }
+
+        services.TryAddSingleton<PayloadCipher>();
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Radikalisering.Core.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The setting that selects the user-assigned managed identity.</summary>
+    public const string ManagedIdentityClientIdSetting = "AZURE_CLIENT_ID";
+
+    /// <summary>
+    /// <see cref="StorageOptions"/> (validated on start), the Azure credential, the table and queue
+    /// service clients and <see cref="TableClientProvider"/>. Queue messages are base64, as the
+    /// Functions queue trigger expects by default.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(TableClientProvider)))
+        {
+            return services;
+        }
+
+        services.AddAzureCredential(configuration);
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new TableServiceClient(options.TableServiceUri, provider.GetRequiredService<TokenCredential>())
+                : new TableServiceClient(options.ConnectionString);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new QueueServiceClient(options.QueueServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
+                : new QueueServiceClient(options.ConnectionString, clientOptions);
+        });
+        services.TryAddSingleton<TableClientProvider>();
+        return services;
+    }
+
+    /// <summary><see cref="DefaultAzureCredential"/>, pinned to the user-assigned identity named by <c>AZURE_CLIENT_ID</c> when set.</summary>
+    public static IServiceCollection AddAzureCredential(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton<TokenCredential>(_ =>
+        {
+            var clientId = configuration[ManagedIdentityClientIdSetting];
+            return new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
+            });
+        });
+        return services;
+    }
+}

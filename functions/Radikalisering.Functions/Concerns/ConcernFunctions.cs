@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Http;
+
+namespace Radikalisering.Functions.Concerns;
+
+/// <summary>
+/// The concern routes. Anonymous at the Functions level because App Service Authentication (Easy Auth)
+/// stands in front; <see cref="ConcernEndpoints"/> checks the app role on every call.
+/// </summary>
+public sealed class ConcernFunctions(ConcernEndpoints endpoints)
+{
+    [Function("CreateConcern")]
+    public Task<IResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Concerns)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoints.CreateAsync(request.HttpContext, cancellationToken);
+
+    [Function("ListConcerns")]
+    public Task<IResult> ListAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Concerns)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoints.ListAsync(request.HttpContext, cancellationToken);
+
+    [Function("GetConcern")]
+    public Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Concern)] HttpRequest request,
+        int year,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        endpoints.GetAsync(request.HttpContext, year, id, cancellationToken);
+
+    [Function("UpdateConcern")]
+    public Task<IResult> UpdateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Routes.Concern)] HttpRequest request,
+        int year,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        endpoints.UpdateAsync(request.HttpContext, year, id, cancellationToken);
+
+    [Function("DeleteConcern")]
+    public Task<IResult> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Concern)] HttpRequest request,
+        int year,
+        Guid id,
+        CancellationToken cancellationToken) =>
+        endpoints.DeleteAsync(request.HttpContext, year, id, cancellationToken);
+}
