@@ -1,23 +1,22 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Reports;
 
 /// <summary>
 /// The <c>report-ready</c> queue: one message per compiled year, <c>{"year":2026}</c>. The client
-/// must encode messages as base64, as the Functions queue trigger expects
-/// (<see cref="QueueMessageEncoding.Base64"/>; see <see cref="ClientOptions"/>).
+/// encodes messages as base64 (<see cref="QueueMessageEncoding.Base64"/>, set on the
+/// <see cref="QueueServiceClient"/> by <c>AddStorage</c>), as the Functions queue trigger expects.
 /// </summary>
-public sealed class ReportReadyMessages(QueueClient queue)
+public sealed class ReportReadyMessages(QueueServiceClient queues, IOptions<StorageOptions> options)
 {
-    public const string DefaultName = "report-ready";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static QueueClientOptions ClientOptions => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 
     public async Task EnqueueAsync(int year, CancellationToken cancellationToken)
     {
+        var queue = queues.GetQueueClient(options.Value.ReportReadyQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await queue.SendMessageAsync(JsonSerializer.Serialize(new ReportReadyMessage(year), Json), cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
+using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Statistics;
 
@@ -20,9 +21,8 @@ public sealed class DisclosureOptions : IValidatableObject
     [Range(3, 1000)]
     public int Threshold { get; set; } = 5;
 
-    /// <summary>A year whose total is below this is not published at all; 0 leaves the engine's default.</summary>
-    [Range(0, 100_000)]
-    public int SmallTotal { get; set; }
+    /// <summary>What is published for a year whose grand total is itself below the threshold.</summary>
+    public SmallTotalPolicy SmallTotal { get; set; } = SmallTotalPolicy.SuppressEverything;
 
     [SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "Bound from configuration.")]
     public IList<string> Tables { get; set; } = [];

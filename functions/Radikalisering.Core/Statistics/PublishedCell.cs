@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Radikalisering.Core.Statistics;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace Radikalisering.Core.Statistics;
 /// </summary>
 public sealed record PublishedCell(IReadOnlyList<string> Categories, long? Value)
 {
+    [JsonIgnore]
     public bool IsSuppressed => Value is null;
 }

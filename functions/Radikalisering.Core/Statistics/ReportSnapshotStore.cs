@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Statistics;
 
@@ -9,7 +11,7 @@ namespace Radikalisering.Core.Statistics;
 /// The <c>ReportSnapshots</c> table. Every write is conditional: adds fail if the year exists,
 /// replacements carry the ETag they were read with, so concurrent runs cannot overwrite each other.
 /// </summary>
-public sealed class ReportSnapshotStore(TableClient table)
+public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<StorageOptions> options)
 {
     public const string PartitionKey = "annual";
 
@@ -17,6 +19,7 @@ public sealed class ReportSnapshotStore(TableClient table)
 
     public async Task<ReportSnapshot?> GetAsync(int year, CancellationToken cancellationToken)
     {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var response = await table
             .GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKeyOf(year), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
@@ -42,6 +45,7 @@ public sealed class ReportSnapshotStore(TableClient table)
     public async Task<ReportSnapshot?> TryAddAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await table.AddEntityAsync(ToEntity(snapshot), cancellationToken).ConfigureAwait(false);
@@ -57,6 +61,7 @@ public sealed class ReportSnapshotStore(TableClient table)
     public async Task<ReportSnapshot?> TryReplaceAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var response = await table
@@ -72,6 +77,7 @@ public sealed class ReportSnapshotStore(TableClient table)
 
     private async Task<IReadOnlyList<ReportSnapshot>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var snapshots = new List<ReportSnapshot>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -80,6 +86,9 @@ public sealed class ReportSnapshotStore(TableClient table)
 
         return snapshots.OrderBy(snapshot => snapshot.Year).ToList();
     }
+
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) =>
+        tables.GetAsync(options.Value.ReportSnapshotsTable, cancellationToken);
 
     private static string RowKeyOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
