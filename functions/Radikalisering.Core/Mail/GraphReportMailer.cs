@@ -3,6 +3,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
+using Microsoft.Kiota.Abstractions;
 
 namespace Radikalisering.Core.Mail;
 
@@ -40,7 +41,14 @@ public sealed class GraphReportMailer(GraphServiceClient graph, IOptions<ReportO
             throw new MailNotDeliveredException(
                 $"Microsoft Graph refused the report mail ({error.ResponseStatusCode} {error.Error?.Code}): {error.Error?.Message}", error);
         }
+        catch (AggregateException retriesExhausted) when (retriesExhausted.InnerExceptions.All(IsThrottling))
+        {
+            throw new MailNotDeliveredException("Microsoft Graph kept throttling the report mail; it was not accepted.", retriesExhausted);
+        }
     }
+
+    private static bool IsThrottling(Exception exception) =>
+        exception is ApiException { ResponseStatusCode: 429 };
 
     private static Attachment ToGraphAttachment(MailAttachment attachment) => new FileAttachment
     {

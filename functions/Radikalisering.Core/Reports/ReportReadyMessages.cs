@@ -12,6 +12,12 @@ namespace Radikalisering.Core.Reports;
 /// </summary>
 public sealed class ReportReadyMessages(QueueServiceClient queues, IOptions<StorageOptions> options)
 {
+    /// <summary>
+    /// The queue the Functions queue trigger listens on (a trigger attribute needs a constant).
+    /// <c>Storage:ReportReadyQueue</c> must keep this default in Azure; tests change it to isolate themselves.
+    /// </summary>
+    public const string TriggerQueueName = "report-ready";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task EnqueueAsync(int year, CancellationToken cancellationToken)

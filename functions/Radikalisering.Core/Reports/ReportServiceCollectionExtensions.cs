@@ -1,11 +1,9 @@
 using Azure.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using Radikalisering.Core.Access;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
@@ -17,32 +15,31 @@ public static class ReportServiceCollectionExtensions
 {
     /// <summary>
     /// The annual statistics, report, mail and retention services, with the <c>Disclosure</c>,
-    /// <c>Report</c> and <c>Retention</c> options validated on start. Call after
-    /// <c>AddConcernServices</c>, which provides the <see cref="Concerns.IConcernReader"/>.
+    /// <c>Report</c> and <c>Retention</c> options bound from the app's configuration and validated
+    /// on start. Needs the services of <c>AddConcernServices</c> (storage, access, audit and the
+    /// <see cref="Concerns.IConcernReader"/>); the order of the two calls does not matter.
     /// In Development the report goes to the outbox unless <c>Report:DeliveryMode</c> says otherwise;
     /// elsewhere the outbox is refused.
     /// </summary>
-    public static IServiceCollection AddAnnualReport(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddAnnualReport(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
-        services.AddAccess(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<DisclosureOptions>()
-            .Bind(configuration.GetSection(DisclosureOptions.SectionName))
+            .BindConfiguration(DisclosureOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<ReportOptions>()
-            .Configure(options => options.DeliveryMode = environment.IsDevelopment() ? ReportDeliveryMode.Outbox : ReportDeliveryMode.Graph)
-            .Bind(configuration.GetSection(ReportOptions.SectionName))
+            .Configure<IHostEnvironment>((options, environment) =>
+                options.DeliveryMode = environment.IsDevelopment() ? ReportDeliveryMode.Outbox : ReportDeliveryMode.Graph)
+            .BindConfiguration(ReportOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(
-                options => options.DeliveryMode != ReportDeliveryMode.Outbox || environment.IsDevelopment(),
+            .Validate<IHostEnvironment>(
+                (options, environment) => options.DeliveryMode != ReportDeliveryMode.Outbox || environment.IsDevelopment(),
                 "Report:DeliveryMode=Outbox is for Development only; in Azure the report is sent with Microsoft Graph.")
             .ValidateOnStart();
         services.AddOptions<RetentionOptions>()
-            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
