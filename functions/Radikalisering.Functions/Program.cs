@@ -16,4 +16,4 @@ builder.Services
 
 builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
 
-await builder.Build().RunAsync();
+builder.Build().Run();

@@ -8,4 +8,5 @@ public static class AuditActions
     public const string ReadConcern = "concern.read";
     public const string UpdateConcern = "concern.update";
     public const string DeleteConcern = "concern.delete";
+    public const string ReencryptConcerns = "concern.reencrypt";
 }

@@ -22,10 +22,19 @@ public static class ConcernColumns
 
     public const string LastSequence = "LastSequence";
 
-    /// <summary>RowKey prefix of idempotency markers; properties <see cref="ConcernId"/>, <see cref="Payload"/>, <see cref="KeyVersion"/>, <see cref="SchemaVersion"/>.</summary>
+    /// <summary>RowKey prefix of idempotency markers (in the year partition, written with the concern); properties <see cref="ConcernId"/>, <see cref="Payload"/>, <see cref="KeyVersion"/>, <see cref="SchemaVersion"/>.</summary>
     public const string IdempotencyPrefix = "~idempotency-";
 
     public const string ConcernId = "ConcernId";
+
+    /// <summary>
+    /// Partition binding each idempotency key (RowKey = its marker RowKey) to the year of its first request,
+    /// property <see cref="Year"/>: a key reused with a body of another year is caught though its marker
+    /// lives in another partition. Not a year, so no listing or statistic reads it; it holds no payload.
+    /// </summary>
+    public const string IdempotencyKeyYearsPartition = "~idempotency";
+
+    public const string Year = "Year";
 
     /// <summary>The payload format of this code: JSON of <see cref="ConcernFacts"/>, padded.</summary>
     public const int CurrentSchemaVersion = 1;

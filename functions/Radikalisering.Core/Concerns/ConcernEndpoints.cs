@@ -10,7 +10,9 @@ namespace Radikalisering.Core.Concerns;
 /// <summary>
 /// The concern API of DESIGN.md §7, host-agnostic: the Functions triggers and the test host call
 /// these methods. Each one checks access first (refusals audited), validates everything before
-/// writing anything, and audits its success before answering; if the audit fails, so does the request.
+/// writing anything, and audits its success before answering. If that audit cannot be written the
+/// request fails: a read discloses nothing unaudited, and a create whose audit failed is audited when
+/// the client retries with its <c>Idempotency-Key</c> (the retry replays the stored concern).
 /// </summary>
 public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, ConcernValidator validator)
 {
@@ -116,7 +118,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         var (items, next) = await store.ListAsync(year, pageSize, tableToken, cancellationToken).ConfigureAwait(false);
         await guard.RecordSuccessAsync(access.Principal, AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year), cancellationToken)
             .ConfigureAwait(false);
-        var page = new ConcernPage(items.Select(item => item.ToView()).ToList(), next is null ? null : ListTokens.Encode(next));
+        var page = new ConcernPage(items.Select(item => item.ToView()).ToList(), next is null ? null : ListTokens.Encode(year, next));
         return new JsonResourceResult<ConcernPage>(StatusCodes.Status200OK, page);
     }
 

@@ -13,7 +13,7 @@ public static class ConcernServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
-    /// start), and <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/> and <see cref="IConcernReader"/>.
+    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/> and <see cref="ConcernKeyRotation"/>.
     /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddConcernServices(
@@ -30,6 +30,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ConcernStore>();
         services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
         services.TryAddSingleton<ConcernEndpoints>();
+        services.TryAddSingleton<ConcernKeyRotation>();
         return services;
     }
 }

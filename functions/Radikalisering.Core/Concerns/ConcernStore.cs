@@ -13,7 +13,7 @@ namespace Radikalisering.Core.Concerns;
 /// <summary>
 /// The encrypted <c>Concerns</c> table. A create is one table transaction in the year's partition:
 /// bump the per-year counter (ETag-guarded), add the concern, add the idempotency marker, so a
-/// reference is never handed out twice or lost, and a retried request never records twice.
+/// reference is never handed out twice or skipped, and a retried request never records twice.
 /// </summary>
 public sealed class ConcernStore(
     TableClientProvider tables,
@@ -30,8 +30,11 @@ public sealed class ConcernStore(
         ArgumentNullException.ThrowIfNull(facts);
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var year = facts.ReceivedOn.Year;
-        var partition = PartitionKeyOf(year);
         var markerRowKey = idempotencyKey is null ? null : MarkerRowKey(idempotencyKey);
+        if (markerRowKey is not null && !await BindKeyToYearAsync(table, markerRowKey, year, cancellationToken).ConfigureAwait(false))
+        {
+            return new ConcernCreation(ConcernCreationStatus.KeyReusedForDifferentRequest, null);
+        }
 
         for (var attempt = 1; attempt <= MaximumCreateAttempts; attempt++)
         {
@@ -41,40 +44,16 @@ public sealed class ConcernStore(
                 return replay;
             }
 
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(
-                partition, ConcernColumns.CounterRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var sequence = (counter.HasValue ? counter.Value!.GetInt32(ConcernColumns.LastSequence) ?? 0 : 0) + 1;
-            var now = time.GetUtcNow();
-            var concern = new StoredConcern(Guid.NewGuid(), year, FormatReference(year, sequence), facts, now, now, default);
-
-            var counterRow = new TableEntity(partition, ConcernColumns.CounterRowKey) { [ConcernColumns.LastSequence] = sequence };
-            var actions = new List<TableTransactionAction>
+            if (await TryAddAsync(table, facts, markerRowKey, cancellationToken).ConfigureAwait(false) is { } id)
             {
-                counter.HasValue
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counterRow, counter.Value!.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, counterRow),
-                new(TableTransactionActionType.Add, await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false)),
-            };
-            if (markerRowKey is not null)
-            {
-                actions.Add(new(TableTransactionActionType.Add, await MarkerAsync(partition, markerRowKey, concern, cancellationToken).ConfigureAwait(false)));
+                var created = await GetAsync(year, id, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("A concern just written cannot be read back.");
+                return new ConcernCreation(ConcernCreationStatus.Created, created);
             }
 
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
-            {
-                // Another create took the counter (or this key's marker) first: re-read and try again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 5 + (10 * Math.Min(attempt, 10)))), cancellationToken)
-                    .ConfigureAwait(false);
-                continue;
-            }
-
-            var created = await GetAsync(year, concern.Id, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("A concern just written cannot be read back.");
-            return new ConcernCreation(ConcernCreationStatus.Created, created);
+            // Another create took the counter (or this key's marker) first: back off a little, re-read, try again.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 5 + (10 * Math.Min(attempt, 10)))), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         throw new InvalidOperationException($"No reference could be allocated in {MaximumCreateAttempts} attempts: too much contention.");
@@ -167,6 +146,39 @@ public sealed class ConcernStore(
         }
     }
 
+    /// <summary>
+    /// Re-seals every row (concerns and idempotency markers) whose payload is under an older key version
+    /// with the current key, in place and ETag-guarded; content and <c>UpdatedAt</c> stay as they are.
+    /// A row changed meanwhile is skipped: its writer sealed it under the current key already.
+    /// </summary>
+    public async Task<Reencryption> ReencryptAsync(CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var current = await cipher.CurrentKeyVersionAsync(cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            // A full scan either way (KeyVersion is not a key); filtered here, which every Table endpoint supports alike.
+            if (row.GetString(ConcernColumns.KeyVersion) is not { } version || version == current)
+            {
+                continue;
+            }
+
+            await SealIntoAsync(row, await OpenAsync(row, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                moved++;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Updated or deleted since it was read; an update sealed it under the current key.
+            }
+        }
+
+        return new Reencryption(current, moved);
+    }
+
     public static string PartitionKeyOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
     public static string FormatReference(int year, int sequence) =>
@@ -183,6 +195,62 @@ public sealed class ConcernStore(
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKeyOf(year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}");
         return table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// One attempt at the create transaction: the next reference from the year's counter (ETag-guarded),
+    /// the concern and, with a key, its marker. Null when another create won the counter or the marker.
+    /// </summary>
+    private async Task<Guid?> TryAddAsync(TableClient table, ConcernFacts facts, string? markerRowKey, CancellationToken cancellationToken)
+    {
+        var year = facts.ReceivedOn.Year;
+        var partition = PartitionKeyOf(year);
+        var counter = await table.GetEntityIfExistsAsync<TableEntity>(
+            partition, ConcernColumns.CounterRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sequence = (counter.HasValue ? counter.Value!.GetInt32(ConcernColumns.LastSequence) ?? 0 : 0) + 1;
+        var now = time.GetUtcNow();
+        var concern = new StoredConcern(Guid.NewGuid(), year, FormatReference(year, sequence), facts, now, now, default);
+
+        var counterRow = new TableEntity(partition, ConcernColumns.CounterRowKey) { [ConcernColumns.LastSequence] = sequence };
+        var actions = new List<TableTransactionAction>
+        {
+            counter.HasValue
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counterRow, counter.Value!.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, counterRow),
+            new(TableTransactionActionType.Add, await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false)),
+        };
+        if (markerRowKey is not null)
+        {
+            actions.Add(new(TableTransactionActionType.Add, await MarkerAsync(partition, markerRowKey, concern, cancellationToken).ConfigureAwait(false)));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return concern.Id;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True if the key is new or was first used for the same year.</summary>
+    private static async Task<bool> BindKeyToYearAsync(TableClient table, string markerRowKey, int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(
+                new TableEntity(ConcernColumns.IdempotencyKeyYearsPartition, markerRowKey) { [ConcernColumns.Year] = year },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var binding = await table.GetEntityAsync<TableEntity>(
+                ConcernColumns.IdempotencyKeyYearsPartition, markerRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return binding.Value.GetInt32(ConcernColumns.Year) == year;
+        }
     }
 
     private async Task<ConcernCreation?> TryReplayAsync(

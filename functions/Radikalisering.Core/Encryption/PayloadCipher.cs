@@ -12,6 +12,10 @@ public sealed class PayloadCipher(IDataKeyProvider keys)
     public const int NonceSize = 12;
     public const int TagSize = 16;
 
+    /// <summary>The key version new payloads are sealed under.</summary>
+    public async Task<string> CurrentKeyVersionAsync(CancellationToken cancellationToken) =>
+        (await keys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false)).Version;
+
     public async Task<SealedPayload> SealAsync(ReadOnlyMemory<byte> plaintext, PayloadBinding binding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(binding);

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Radikalisering.Core.Http;
 
 /// <summary>
-/// The one JSON dialect of the API and of encrypted payloads: camelCase, enums as camelCase
-/// strings (never numbers), no unknown or duplicate properties, no numbers in strings.
+/// The one JSON dialect of the API and of encrypted payloads: camelCase, enums as exactly their
+/// camelCase names (never numbers or other spellings), no unknown or duplicate properties, no numbers in strings.
 /// </summary>
 public static class JsonDefaults
 {
@@ -23,7 +23,7 @@ public static class JsonDefaults
         options.AllowDuplicateProperties = false;
         options.RespectNullableAnnotations = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new StrictEnumConverterFactory());
     }
 
     private static JsonSerializerOptions Create()

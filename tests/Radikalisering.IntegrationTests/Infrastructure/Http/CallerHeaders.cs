@@ -8,12 +8,4 @@ public static class CallerHeaders
     public const string HeaderName = ClientPrincipal.HeaderName;
 
     public static string For(string objectId, params string[] roles) => ClientPrincipal.CreateHeaderValue(objectId, roles);
-
-    /// <summary>Adds the header to a request.</summary>
-    public static HttpRequestMessage AsCaller(this HttpRequestMessage request, string objectId, params string[] roles)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        request.Headers.Add(HeaderName, For(objectId, roles));
-        return request;
-    }
 }

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using Radikalisering.Core.Concerns;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Concerns;
+
+/// <summary>Shorthands for the concern API's requests.</summary>
+internal static class ConcernRequests
+{
+    public const string Staff = "00000000-0000-0000-0000-0000000000aa";
+    public const string Example = """{ "receivedOn": "2026-03-14", "subjectUnder18": true, "reporter": "municipalEmployee", "outcome": "pending" }""";
+
+    public static async Task<HttpResponseMessage> PostAsync(this HttpClient client, string json, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/concerns") { Content = ApiJson.Body(json) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<(ConcernView View, string ETag)> CreateAsync(this HttpClient client, string json = Example)
+    {
+        using var response = await client.PostAsync(json);
+        response.EnsureSuccessStatusCode();
+        return (await response.ReadAsync<ConcernView>(), response.Headers.ETag!.ToString());
+    }
+
+    public static async Task<HttpResponseMessage> PatchAsync(this HttpClient client, ConcernView concern, string json, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, UrlOf(concern))
+        {
+            Content = ApiJson.Body(json, "application/merge-patch+json"),
+        };
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<HttpResponseMessage> DeleteAsync(this HttpClient client, ConcernView concern, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, UrlOf(concern));
+        if (ifMatch is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static string UrlOf(ConcernView concern) => $"/api/concerns/{concern.Year}/{concern.Id}";
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using Radikalisering.Core.Access;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+
+namespace Radikalisering.IntegrationTests.Concerns;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class DeleteConcernTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_concern_registered_in_error_is_deleted_with_its_ETag()
+    {
+        await using var host = await Infrastructure.Http.ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var (concern, etag) = await client.CreateAsync();
+
+        using var deleted = await client.DeleteAsync(concern, etag);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var read = await client.GetAsync(ConcernRequests.UrlOf(concern));
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        using var again = await client.DeleteAsync(concern, etag);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_needs_a_current_If_Match()
+    {
+        await using var host = await Infrastructure.Http.ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var (concern, etag) = await client.CreateAsync();
+        using (var patched = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        }
+
+        using var withoutETag = await client.DeleteAsync(concern, ifMatch: null);
+        using var withStaleETag = await client.DeleteAsync(concern, etag);
+
+        Assert.Equal((HttpStatusCode)428, withoutETag.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, withStaleETag.StatusCode);
+        using var read = await client.GetAsync(ConcernRequests.UrlOf(concern));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+}
