@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Statistics;
 
 namespace Radikalisering.Core.Reports;
@@ -11,6 +13,7 @@ namespace Radikalisering.Core.Reports;
 public sealed partial class AnnualReportSchedule(
     AnnualStatisticsCompiler compiler,
     ReportReadyMessages messages,
+    IAuditLog auditLog,
     TimeProvider timeProvider,
     ILogger<AnnualReportSchedule> logger)
 {
@@ -25,6 +28,13 @@ public sealed partial class AnnualReportSchedule(
         {
             LogNothingToDo(year, compiled.Snapshot.Status);
             return;
+        }
+
+        if (compiled.Outcome != CompileOutcome.Unchanged)
+        {
+            await auditLog.WriteAsync(
+                new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
+                cancellationToken).ConfigureAwait(false);
         }
 
         await messages.EnqueueAsync(year, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Radikalisering.Core.Audit;
+
 namespace Radikalisering.Core.Reports;
 
 /// <summary>
@@ -6,8 +9,19 @@ namespace Radikalisering.Core.Reports;
 /// (see <see cref="ReportSender"/>). Failures are thrown, so the Functions host redelivers the
 /// message; the redelivery mails only if the failure certainly sent nothing.
 /// </summary>
-public sealed class ReportReadyHandler(ReportSender sender)
+public sealed class ReportReadyHandler(ReportSender sender, IAuditLog auditLog)
 {
-    public Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, cancellationToken);
+    public async Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken)
+    {
+        var year = ReportReadyMessages.ParseYear(message);
+        var outcome = await sender.SendAsync(year, ReportRequester.Automatic, cancellationToken).ConfigureAwait(false);
+        if (outcome == SendOutcome.Sent)
+        {
+            await auditLog.WriteAsync(
+                new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.SendReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
 }

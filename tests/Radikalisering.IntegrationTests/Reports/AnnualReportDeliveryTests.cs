@@ -52,6 +52,9 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         Assert.Single(_graph.SentMessages);
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sent, ReportTestHost.JanuaryMorning), (snapshot.Status, snapshot.SentAt));
+        var audit = await AuditTrail.ReadAsync(azurite, host);
+        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, "2025", "Succeeded"));
+        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.SendReport, "2025", "Succeeded"));
     }
 
     [Fact]
