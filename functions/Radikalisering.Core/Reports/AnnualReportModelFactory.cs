@@ -59,7 +59,7 @@ public static class AnnualReportModelFactory
                 cell.Value,
                 DanishLabels.Share(cell.Value, snapshot.Total)))
             .ToList();
-        return new DistributionView(DanishLabels.Dimension(dimension), DanishLabels.Dimension(dimension), rows, snapshot.Total);
+        return new DistributionView(DanishLabels.Dimension(dimension), rows, snapshot.Total);
     }
 
     private static CrossTableView CrossTable(ReportSnapshot snapshot, PublishedTable table)

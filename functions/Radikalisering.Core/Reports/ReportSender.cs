@@ -21,40 +21,65 @@ public sealed partial class ReportSender(
     /// <summary>Longer than the Functions timeout (host.json), so a claim this old belongs to a dead run.</summary>
     public static readonly TimeSpan StaleClaimAfter = TimeSpan.FromMinutes(15);
 
+    /// <summary>How often a run re-reads the snapshot when it changed between reading and claiming (a recompile).</summary>
+    private const int MaximumClaimAttempts = 3;
+
     public async Task<SendOutcome> SendAsync(int year, ReportRequester requester, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return SendOutcome.NotCompiled;
-        }
+            var snapshot = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return SendOutcome.NotCompiled;
+            }
 
+            if (Refusal(snapshot, requester) is { } refusal)
+            {
+                return refusal;
+            }
+
+            var earlierYears = await snapshots
+                .GetRangeAsync(year - AnnualReportModelFactory.TrendYears + 1, year - 1, cancellationToken)
+                .ConfigureAwait(false);
+            var mail = await AnnualReportComposer.ComposeAsync(snapshot, earlierYears).ConfigureAwait(false);
+
+            var claimed = await snapshots
+                .TryReplaceAsync(snapshot with { Status = ReportStatus.Sending, SendingStartedAt = timeProvider.GetUtcNow() }, cancellationToken)
+                .ConfigureAwait(false);
+            if (claimed is not null)
+            {
+                return await DeliverAsync(claimed, mail, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (attempt == MaximumClaimAttempts)
+            {
+                LogClaimLost(year);
+                return SendOutcome.ClaimedByAnotherRun;
+            }
+        }
+    }
+
+    /// <summary>Why this request must not mail the snapshot, or <c>null</c> if it may.</summary>
+    private SendOutcome? Refusal(ReportSnapshot snapshot, ReportRequester requester)
+    {
         if (snapshot.Status == ReportStatus.Sent)
         {
-            LogAlreadySent(year, snapshot.SentAt);
+            LogAlreadySent(snapshot.Year, snapshot.SentAt);
             return SendOutcome.AlreadySent;
         }
 
         if (snapshot.Status == ReportStatus.Sending && !MayTakeOver(snapshot, requester))
         {
-            LogLeftClaimed(year, snapshot.SendingStartedAt, requester);
+            LogLeftClaimed(snapshot.Year, snapshot.SendingStartedAt, requester);
             return SendOutcome.ClaimedByAnotherRun;
         }
 
-        var earlierYears = await snapshots
-            .GetRangeAsync(year - AnnualReportModelFactory.TrendYears + 1, year - 1, cancellationToken)
-            .ConfigureAwait(false);
-        var mail = await AnnualReportComposer.ComposeAsync(snapshot, earlierYears).ConfigureAwait(false);
+        return null;
+    }
 
-        var claimed = await snapshots
-            .TryReplaceAsync(snapshot with { Status = ReportStatus.Sending, SendingStartedAt = timeProvider.GetUtcNow() }, cancellationToken)
-            .ConfigureAwait(false);
-        if (claimed is null)
-        {
-            LogClaimLost(year);
-            return SendOutcome.ClaimedByAnotherRun;
-        }
-
+    private async Task<SendOutcome> DeliverAsync(ReportSnapshot claimed, ReportMail mail, CancellationToken cancellationToken)
+    {
         try
         {
             await mailer.SendAsync(mail, cancellationToken).ConfigureAwait(false);
@@ -75,10 +100,10 @@ public sealed partial class ReportSender(
             .ConfigureAwait(false);
         if (sent is null)
         {
-            LogMarkLost(year);
+            LogMarkLost(claimed.Year);
         }
 
-        LogSent(year);
+        LogSent(claimed.Year);
         return SendOutcome.Sent;
     }
 
@@ -93,10 +118,10 @@ public sealed partial class ReportSender(
     [LoggerMessage(Level = LogLevel.Information, Message = "The report for {Year} was already sent at {SentAt}; not mailed again.")]
     private partial void LogAlreadySent(int year, DateTimeOffset? sentAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The report for {Year} was claimed for mailing at {ClaimedAt} and never marked sent; it may or may not have been mailed. Not mailed again on an {Requester} request. If it did not arrive, an operator can POST /api/reports/{Year}/send after the claim is stale.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The report for {Year} was claimed for mailing at {ClaimedAt} by a run that is mailing it now or stopped before marking it sent, so it may or may not have been mailed; this {Requester} request does not mail it. If it never arrives, an operator can POST /api/reports/{Year}/send once the claim is 15 minutes old.")]
     private partial void LogLeftClaimed(int year, DateTimeOffset? claimedAt, ReportRequester requester);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Another run claimed the report for {Year} first; not mailed by this run.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The snapshot of {Year} kept changing while this run tried to claim it; not mailed by this run.")]
     private partial void LogClaimLost(int year);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The report for {Year} was mailed, but the snapshot changed before it could be marked sent.")]
