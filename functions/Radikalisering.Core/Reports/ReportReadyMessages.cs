@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Reports;
@@ -18,13 +19,11 @@ public sealed class ReportReadyMessages(QueueServiceClient queues, IOptions<Stor
     /// </summary>
     public const string TriggerQueueName = "report-ready";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task EnqueueAsync(int year, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(options.Value.ReportReadyQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new ReportReadyMessage(year), Json), cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new ReportReadyMessage(year), JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <exception cref="FormatException">The message is not a report-ready message; it goes to the poison queue.</exception>
@@ -32,7 +31,7 @@ public sealed class ReportReadyMessages(QueueServiceClient queues, IOptions<Stor
     {
         try
         {
-            return JsonSerializer.Deserialize<ReportReadyMessage>(message, Json)?.Year
+            return JsonSerializer.Deserialize<ReportReadyMessage>(message, JsonDefaults.Options)?.Year
                 ?? throw new FormatException("Empty report-ready message.");
         }
         catch (JsonException exception)
