@@ -115,4 +115,24 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
         Assert.Equal(sent.ETag, (await store.GetAsync(2025, CancellationToken.None))!.ETag);
         Assert.Equal(79, again.Snapshot.Total);
     }
+
+    [Fact]
+    public async Task The_stored_row_holds_the_published_figures_only()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.FewFromOthers(2025).SeedAsync(host);
+        await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+
+        var table = azurite.TableService.GetTableClient(host.Settings["Storage:ReportSnapshotsTable"]);
+        var row = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>("annual", "2025")).Value;
+
+        Assert.Equal(
+            ["CompiledAt", "Method", "Status", "Tables", "Threshold", "WholePublicationSuppressed"],
+            row.Keys.Where(key => key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Tables"))!;
+        var reporter = json.AsArray().Single(node => node!["name"]!.GetValue<string>() == "reporter")!;
+        var others = reporter["cells"]!.AsArray().Single(cell => cell!["categories"]![0]!.GetValue<string>() == "other")!;
+        Assert.Null(others["value"]);
+        Assert.Equal(["categories", "value"], others.AsObject().Select(member => member.Key));
+    }
 }
