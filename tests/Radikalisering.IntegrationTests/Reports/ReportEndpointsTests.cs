@@ -71,6 +71,26 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupted_send_is_resent_only_by_an_operator_and_only_once_the_claim_is_stale()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        await host.Get<Core.Statistics.AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+        _graph.AcceptThenDropConnection();
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None));
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        var tooEarly = await admin.PostAsync("/api/reports/2025/send", null);
+        host.Time.Advance(ReportSender.StaleClaimAfter);
+        var resent = await admin.PostAsync("/api/reports/2025/send", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("15 minutter", (await tooEarly.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal(2, _graph.SentMessages.Count);
+    }
+
+    [Fact]
     public async Task Sending_a_year_never_compiled_is_not_found()
     {
         await using var host = await ReportTestHost.StartAsync(azurite, _graph);
