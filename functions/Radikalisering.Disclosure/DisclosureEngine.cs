@@ -18,7 +18,7 @@ public sealed class DisclosureEngine
         var tables = LinkedTables.Build(request.Cube, request.Tables);
         var prior = new PriorPublication(request.PreviousPublication);
         var requirements = RequirementFinder.Find(tables, threshold, prior);
-        var searchBound = Math.Max(Math.Max(request.Cube.Total, prior.LargestValue), threshold) + threshold + 1;
+        var searchBound = SearchBound(request.Cube, prior, threshold);
         var auditor = new ProtectionAuditor(tables, requirements, searchBound);
 
         var reasons = new SuppressionReason?[tables.Cells.Count];
@@ -31,7 +31,7 @@ public sealed class DisclosureEngine
         else
         {
             var forced = ForcedPattern(tables, requirements, prior, reasons);
-            pattern = new SuppressionPlanner(tables, auditor, searchBound).Plan(forced, cancellationToken);
+            pattern = new SuppressionPlanner(tables, auditor).Plan(forced, cancellationToken);
             foreach (var cell in tables.Cells.Where(cell => pattern[cell.Index] && reasons[cell.Index] is null))
             {
                 reasons[cell.Index] = SuppressionReason.Secondary;
@@ -47,6 +47,34 @@ public sealed class DisclosureEngine
         var wholeSuppressed = smallTotal && request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
         return new DisclosureResult(published, audit, wholeSuppressed);
     }
+
+    /// <summary>
+    /// Audits a proposed publication of the request's tables (cells withheld where Value is null) against the
+    /// same requirements <see cref="Protect"/> meets, for example to re-check a stored publication.
+    /// </summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service by contract, registered for dependency injection.")]
+    public DisclosureAudit Audit(DisclosureRequest request, IReadOnlyList<PublishedTable> publication, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(publication);
+        RequestValidator.Validate(request);
+
+        var tables = LinkedTables.Build(request.Cube, request.Tables);
+        var prior = new PriorPublication(request.PreviousPublication);
+        var threshold = request.Settings.Threshold;
+        var requirements = RequirementFinder.Find(tables, threshold, prior);
+        var auditor = new ProtectionAuditor(tables, requirements, SearchBound(request.Cube, prior, threshold));
+        var pattern = new bool[tables.Cells.Count];
+        foreach (var cell in publication.SelectMany(table => table.Cells.Where(cell => cell.Value is null).Select(cell => tables.Find(table.Definition.Name, cell.Categories))))
+        {
+            pattern[(cell ?? throw new ArgumentException("The publication has a cell the request's tables do not.", nameof(publication))).Index] = true;
+        }
+
+        return auditor.Audit(pattern, cancellationToken);
+    }
+
+    private static long SearchBound(Cube cube, PriorPublication prior, int threshold) =>
+        Math.Max(Math.Max(cube.Total, prior.LargestValue), threshold) + threshold + 1;
 
     private static bool[] ForcedPattern(LinkedTables tables, IReadOnlyList<ProtectionRequirement> requirements, PriorPublication prior, SuppressionReason?[] reasons)
     {

@@ -34,22 +34,7 @@ internal sealed class IntruderView
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
     {
         var (model, cells) = PublishedModel();
-        var total = LinearExpr.Sum(query.Support.Select(index => cells[index]));
-        if (query.AtMost is { } atMost)
-        {
-            model.Add(total <= atMost);
-        }
-
-        if (query.AtLeast is { } atLeast)
-        {
-            model.Add(total >= atLeast);
-        }
-
-        foreach (var known in query.KnownRecords)
-        {
-            model.Add(cells[known] >= 1);
-        }
-
+        AddQuery(model, cells, query);
         var status = SolverSettings.Solve(model, new CpSolver(), cancellationToken);
         return status is CpSolverStatus.Feasible or CpSolverStatus.Optimal;
     }
@@ -80,6 +65,25 @@ internal sealed class IntruderView
         }
 
         return (long)solver.ObjectiveValue;
+    }
+
+    private static void AddQuery(CpModel model, IntVar[] cells, WitnessQuery query)
+    {
+        var total = LinearExpr.Sum(query.Support.Select(index => cells[index]));
+        if (query.AtMost is { } atMost)
+        {
+            model.Add(total <= atMost);
+        }
+
+        if (query.AtLeast is { } atLeast)
+        {
+            model.Add(total >= atLeast);
+        }
+
+        foreach (var known in query.KnownRecords)
+        {
+            model.Add(cells[known] >= 1);
+        }
     }
 
     private (CpModel Model, IntVar[] Cells) PublishedModel()

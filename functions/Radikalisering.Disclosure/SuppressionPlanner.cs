@@ -4,54 +4,56 @@ namespace Radikalisering.Disclosure;
 
 /// <summary>
 /// Chooses the complementary suppressions: fewest extra cells, then smallest total value withheld.
-/// The master model holds one witness cube for every check that has failed so far (a cube that must agree
-/// with every cell left published and satisfy the check); the audit then looks for checks the chosen pattern
-/// still fails, and those join the master. Every witness is a necessary condition, so the first pattern the
+/// A row-generation loop: the master picks the cheapest pattern that withholds at least one cell of every
+/// "core" found so far; the exact audit then looks for a check the pattern fails, and for each failure the
+/// planner shrinks the set of published cells to one that still makes the check fail when only it is published
+/// (a core). Publishing more never helps a check, so every core is a valid cut and the first pattern the
 /// audit passes is optimal.
 /// </summary>
 internal sealed class SuppressionPlanner
 {
     private readonly LinkedTables tables;
     private readonly ProtectionAuditor auditor;
-    private readonly long searchBound;
 
-    public SuppressionPlanner(LinkedTables tables, ProtectionAuditor auditor, long searchBound)
+    public SuppressionPlanner(LinkedTables tables, ProtectionAuditor auditor)
     {
         this.tables = tables;
         this.auditor = auditor;
-        this.searchBound = searchBound;
     }
 
     public bool[] Plan(bool[] forced, CancellationToken cancellationToken)
     {
-        var witnesses = new List<ProtectionCheck>();
+        var cores = new List<int[]>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pattern = SolveMaster(forced, witnesses, cancellationToken);
-            var violations = auditor.Violations(pattern, cancellationToken);
+            var pattern = SolveMaster(forced, cores, cancellationToken);
+            var violations = auditor.FirstViolations(pattern, cancellationToken);
             if (violations.Count == 0)
             {
                 return pattern;
             }
 
-            witnesses.AddRange(violations);
+            foreach (var violation in violations)
+            {
+                var core = auditor.FailureCore(violation, pattern, cancellationToken);
+                if (known.Add(string.Join(',', core)))
+                {
+                    cores.Add(core);
+                }
+            }
         }
     }
 
-    private bool[] SolveMaster(bool[] forced, List<ProtectionCheck> witnesses, CancellationToken cancellationToken)
+    private bool[] SolveMaster(bool[] forced, List<int[]> cores, CancellationToken cancellationToken)
     {
         var model = new CpModel();
         var free = tables.Cells.Where(cell => !forced[cell.Index]).ToArray();
-        var suppress = new Dictionary<int, BoolVar>();
-        foreach (var cell in free)
+        var suppress = free.ToDictionary(cell => cell.Index, cell => model.NewBoolVar($"s{cell.Index}"));
+        foreach (var core in cores)
         {
-            suppress[cell.Index] = model.NewBoolVar($"s{cell.Index}");
-        }
-
-        for (var w = 0; w < witnesses.Count; w++)
-        {
-            AddWitness(model, witnesses[w], w, free, suppress);
+            model.AddBoolOr(core.Select(index => (ILiteral)suppress[index]));
         }
 
         // Lexicographic: one more cell always costs more than any difference in withheld value.
@@ -74,37 +76,5 @@ internal sealed class SuppressionPlanner
         }
 
         return pattern;
-    }
-
-    private void AddWitness(CpModel model, ProtectionCheck check, int number, IReadOnlyList<TableCell> free, Dictionary<int, BoolVar> suppress)
-    {
-        var cube = new IntVar[tables.Cube.CellCount];
-        for (var cubeCell = 0; cubeCell < cube.Length; cubeCell++)
-        {
-            cube[cubeCell] = model.NewIntVar(0, searchBound, $"w{number}x{cubeCell}");
-        }
-
-        foreach (var cell in free)
-        {
-            model.Add(LinearExpr.Sum(cell.Support.Select(index => cube[index])) == cell.Value)
-                .OnlyEnforceIf(suppress[cell.Index].Not());
-        }
-
-        var query = check.ToQuery();
-        var total = LinearExpr.Sum(query.Support.Select(index => cube[index]));
-        if (query.AtMost is { } atMost)
-        {
-            model.Add(total <= atMost);
-        }
-
-        if (query.AtLeast is { } atLeast)
-        {
-            model.Add(total >= atLeast);
-        }
-
-        foreach (var known in query.KnownRecords)
-        {
-            model.Add(cube[known] >= 1);
-        }
     }
 }

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Radikalisering.Disclosure;
+
+namespace Radikalisering.Benchmarks;
+
+/// <summary>
+/// The disclosure engine on one municipality's year (2 × 3 × 3 cube, six linked tables) and on a national
+/// rollup of 98 municipalities (98 × 18 cube, the six tables per municipality and the six national tables).
+/// </summary>
+[ShortRunJob]
+[MemoryDiagnoser]
+public class DisclosureBenchmarks
+{
+    private static readonly Dimension Age = new("age", ["under18", "adult"]);
+    private static readonly Dimension Reporter = new("reporter", ["municipalEmployee", "otherAuthority", "other"]);
+    private static readonly Dimension Outcome = new("outcome", ["pending", "confirmed", "dismissed"]);
+
+    private readonly DisclosureEngine engine = new();
+    private DisclosureRequest oneMunicipality = null!;
+    private DisclosureRequest rollup = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(98);
+        var oneYear = Enumerable.Range(0, 18).Select(_ => (long)random.Next(0, 9)).ToArray();
+        oneMunicipality = new DisclosureRequest(new Cube([Age, Reporter, Outcome], oneYear), NationalTables(), new DisclosureSettings());
+
+        var municipality = new Dimension("municipality", [.. Enumerable.Range(1, 98).Select(number => $"m{number:000}")]);
+        var counts = Enumerable.Range(0, 98).SelectMany(_ => MunicipalityYear(random)).ToArray();
+        var tables = NationalTables().Concat(NationalTables().Select(table =>
+            new TableDefinition($"municipality {table.Name}", [municipality.Name, .. table.Dimensions]))).ToArray();
+        rollup = new DisclosureRequest(new Cube([municipality, Age, Reporter, Outcome], counts), tables, new DisclosureSettings());
+    }
+
+    [Benchmark]
+    public DisclosureResult OneMunicipality() => engine.Protect(oneMunicipality);
+
+    [Benchmark]
+    public DisclosureResult NinetyEightMunicipalities() => engine.Protect(rollup);
+
+    private static TableDefinition[] NationalTables() =>
+    [
+        new("total", []),
+        new("age", ["age"]),
+        new("reporter", ["reporter"]),
+        new("outcome", ["outcome"]),
+        new("age × outcome", ["age", "outcome"]),
+        new("reporter × outcome", ["reporter", "outcome"]),
+    ];
+
+    /// <summary>A municipality's year: mostly small and empty cells, as in the real registrations.</summary>
+    private static long[] MunicipalityYear(Random random)
+    {
+        var size = random.Next(0, 4) == 0 ? 4 : 1;
+        return Enumerable.Range(0, 18).Select(_ => (long)(random.Next(0, 3) == 0 ? random.Next(0, 3 * size) : 0)).ToArray();
+    }
+}
