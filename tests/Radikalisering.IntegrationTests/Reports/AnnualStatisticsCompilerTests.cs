@@ -1,5 +1,7 @@
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Disclosure;
+using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
@@ -59,6 +61,22 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
             cell => Assert.NotNull(cell.Value));
         var published = Flatten(snapshot.Tables).Where(cell => cell.Value is not null);
         Assert.Equal(published, Flatten(year.TrueTables(snapshot.Tables)).Where(cell => published.Any(p => p.Table == cell.Table && p.Cell == cell.Cell)));
+
+        // What was stored, re-audited against the true cube: every hidden cell could be 0 and could be ≥ 5.
+        var counts =
+            from age in ConcernDimensions.AgeCategories
+            from source in ConcernDimensions.ReporterCategories
+            from outcome in ConcernDimensions.OutcomeCategories
+            select year.TrueValue(ConcernDimensions.Names, [age, source, outcome]);
+        var request = new DisclosureRequest(
+            new Cube(ConcernDimensions.Names.Select(name => new Dimension(name, ConcernDimensions.CategoriesOf(name))).ToList(), counts.ToList()),
+            snapshot.Tables.Select(table => new TableDefinition(table.Name, table.Dimensions)).ToList(),
+            new DisclosureSettings(5));
+        var storedPublication = snapshot.Tables.Select(table => new Disclosure.PublishedTable(
+                new TableDefinition(table.Name, table.Dimensions),
+                table.Cells.Select(cell => new Disclosure.PublishedCell(cell.Categories, cell.Value, cell.IsSuppressed ? SuppressionReason.Secondary : null)).ToList()))
+            .ToList();
+        Assert.True(host.Get<DisclosureEngine>().Audit(request, storedPublication, CancellationToken.None).Passed);
     }
 
     [Fact]
