@@ -3,11 +3,18 @@ namespace Radikalisering.Disclosure;
 /// <summary>The proof: every suppressed cell's exact interval, and whether every protection requirement holds.</summary>
 public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells, bool Passed)
 {
+    /// <summary>
+    /// True when every interval is the exact integer range. For large cubes (see the documentation) the ranges
+    /// come from a scoped search: every value in them is possible, the true range may be wider.
+    /// </summary>
+    public bool IntervalsAreExact { get; init; } = true;
+
     /// <summary>Value equality, comparing lists element by element.</summary>
     public bool Equals(DisclosureAudit? other) =>
         other is not null
         && SuppressedCells.SequenceEqual(other.SuppressedCells)
-        && Passed == other.Passed;
+        && Passed == other.Passed
+        && IntervalsAreExact == other.IntervalsAreExact;
 
     public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);
 }

@@ -1,22 +1,26 @@
 namespace Radikalisering.Disclosure;
 
 /// <summary>
-/// Decides, exactly, whether a suppression pattern meets every requirement for every intruder (no known record,
-/// or one known record in any non-empty cube cell), and computes each suppressed cell's integer range.
+/// Decides whether a suppression pattern meets every requirement for every intruder (no known record, or one
+/// known record in any non-empty cube cell), and computes each suppressed cell's integer range.
 /// </summary>
 internal sealed class ProtectionAuditor
 {
     private readonly LinkedTables tables;
     private readonly IReadOnlyList<ProtectionRequirement> requirements;
     private readonly long searchBound;
-    private readonly int[] insiders;
+    private readonly WitnessScope scopes;
+    private readonly HashSet<int> insiders;
+    private readonly Dictionary<ProtectionRequirement, Scoped> scoped = [];
+    private readonly Dictionary<(ProtectionRequirement, CheckDirection), (string Signature, ProtectionCheck[] Failing)> remembered = [];
 
     public ProtectionAuditor(LinkedTables tables, IReadOnlyList<ProtectionRequirement> requirements, long searchBound)
     {
         this.tables = tables;
         this.requirements = requirements;
         this.searchBound = searchBound;
-        insiders = Enumerable.Range(0, tables.Cube.CellCount).Where(cell => tables.Cube.CountAt(cell) > 0).ToArray();
+        scopes = new WitnessScope(tables.Cube);
+        insiders = [.. Enumerable.Range(0, tables.Cube.CellCount).Where(cell => tables.Cube.CountAt(cell) > 0)];
     }
 
     /// <summary>Every failing check. Empty means the pattern protects everything.</summary>
@@ -27,33 +31,14 @@ internal sealed class ProtectionAuditor
     public IReadOnlyList<ProtectionCheck> FirstViolations(bool[] suppressed, CancellationToken cancellationToken) =>
         Find(suppressed, firstOnly: true, cancellationToken);
 
-    private List<ProtectionCheck> Find(bool[] suppressed, bool firstOnly, CancellationToken cancellationToken)
-    {
-        var view = new IntruderView(tables, suppressed, searchBound);
-        var violations = new List<ProtectionCheck>();
-        foreach (var requirement in requirements)
-        {
-            if (requirement.MayBeAtLeast is not null)
-            {
-                violations.AddRange(Failing(view, HighChecks(requirement), firstOnly, cancellationToken));
-            }
-
-            if (requirement.MayBeAtMost is not null)
-            {
-                violations.AddRange(Failing(view, LowChecks(requirement), firstOnly, cancellationToken));
-            }
-        }
-
-        return violations;
-    }
-
     /// <summary>
     /// For a failing check, an irreducible set of published cells whose publication alone makes it fail
     /// (QuickXplain: splits the candidates in halves, so few audits are needed when the core is small).
     /// </summary>
     public int[] FailureCore(ProtectionCheck check, bool[] suppressed, CancellationToken cancellationToken)
     {
-        var published = Enumerable.Range(0, tables.Cells.Count).Where(index => !suppressed[index]).ToArray();
+        var scope = ScopeOf(check.Requirement);
+        var published = scope.Touching.Where(index => !suppressed[index]).ToArray();
         var query = check.ToQuery();
         bool FailsWith(IEnumerable<int> publishedCells)
         {
@@ -63,7 +48,7 @@ internal sealed class ProtectionAuditor
                 pattern[index] = false;
             }
 
-            return !new IntruderView(tables, pattern, searchBound).HasWitness(query, cancellationToken);
+            return !new IntruderView(tables, pattern, searchBound, scope.Cells).HasWitness(query, cancellationToken);
         }
 
         int[] Explain(int[] background, bool backgroundGrew, int[] candidates)
@@ -85,37 +70,87 @@ internal sealed class ProtectionAuditor
             return [.. fromFirst, .. fromSecond];
         }
 
-        if (!FailsWith(published))
-        {
-            throw new InvalidOperationException("The check holds; there is no core.");
-        }
-
-        var core = Explain([], backgroundGrew: false, published);
-        if (core.Length == 0)
+        if (published.Length == 0 || !FailsWith(published))
         {
             throw new InvalidOperationException("A protection requirement fails even with every cell withheld.");
         }
 
-        return [.. core.Order()];
+        return [.. Explain([], backgroundGrew: false, published).Order()];
     }
 
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
         var passed = Violations(suppressed, cancellationToken).Count == 0;
-        var view = new IntruderView(tables, suppressed, searchBound);
         var sensitive = requirements
             .Where(requirement => requirement.Kind != RequirementKind.GroupDisclosure)
             .Select(requirement => requirement.Cell.Index)
             .ToHashSet();
+        var views = new Dictionary<string, IntruderView>(StringComparer.Ordinal);
         var intervals = tables.Cells
             .Where(cell => suppressed[cell.Index])
             .Select(cell =>
             {
+                var scope = scopes.For(cell.Support);
+                var key = scope is null ? string.Empty : string.Join(',', scope);
+                if (!views.TryGetValue(key, out var view))
+                {
+                    view = views[key] = new IntruderView(tables, suppressed, searchBound, scope);
+                }
+
                 var (minimum, maximum) = view.Interval(cell.Support, cancellationToken);
                 return new CellInterval(cell.Table.Name, cell.Categories, minimum, maximum, sensitive.Contains(cell.Index));
             })
             .ToArray();
-        return new DisclosureAudit(intervals, passed);
+        return new DisclosureAudit(intervals, passed) { IntervalsAreExact = scopes.IsExact };
+    }
+
+    private List<ProtectionCheck> Find(bool[] suppressed, bool firstOnly, CancellationToken cancellationToken)
+    {
+        var views = new Dictionary<Scoped, IntruderView>();
+        var violations = new List<ProtectionCheck>();
+        foreach (var requirement in requirements)
+        {
+            var scope = ScopeOf(requirement);
+            var signature = string.Concat(scope.Touching.Select(index => suppressed[index] ? '1' : '0'));
+            IntruderView View() => views.TryGetValue(scope, out var view) ? view : views[scope] = new IntruderView(tables, suppressed, searchBound, scope.Cells);
+
+            foreach (var (direction, present) in new[] { (CheckDirection.High, requirement.MayBeAtLeast is not null), (CheckDirection.Low, requirement.MayBeAtMost is not null) })
+            {
+                if (!present)
+                {
+                    continue;
+                }
+
+                var key = (requirement, direction);
+                if (!firstOnly || !remembered.TryGetValue(key, out var known) || known.Signature != signature)
+                {
+                    var groups = direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope);
+                    known = (signature, [.. Failing(View(), groups, firstOnly, cancellationToken)]);
+                    if (firstOnly)
+                    {
+                        remembered[key] = known;
+                    }
+                }
+
+                violations.AddRange(known.Failing);
+            }
+        }
+
+        return violations;
+    }
+
+    private Scoped ScopeOf(ProtectionRequirement requirement)
+    {
+        if (!scoped.TryGetValue(requirement, out var scope))
+        {
+            var cells = scopes.For(requirement.Support);
+            var varying = cells ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
+            var touching = varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Order().ToArray();
+            var scopeInsiders = varying.Where(insiders.Contains).ToArray();
+            scope = scoped[requirement] = new Scoped(cells, touching, scopeInsiders);
+        }
+
+        return scope;
     }
 
     /// <summary>
@@ -144,23 +179,23 @@ internal sealed class ProtectionAuditor
 
     /// <summary>
     /// One witness with a record in every non-empty cube cell and the count at the bound plus one serves every
-    /// intruder at once.
+    /// intruder at once. Intruders outside a scope need no check of their own: their cells keep true, non-zero counts.
     /// </summary>
-    private IEnumerable<(WitnessQuery?, ProtectionCheck[])> HighChecks(ProtectionRequirement requirement)
+    private static IEnumerable<(WitnessQuery?, ProtectionCheck[])> HighChecks(ProtectionRequirement requirement, Scoped scope)
     {
-        var anyInsiderInside = insiders.Any(requirement.Support.Contains);
-        var combined = new WitnessQuery(insiders, requirement.Support, AtMost: null, requirement.MayBeAtLeast + (anyInsiderInside ? 1 : 0));
-        yield return (combined, Checks(requirement, CheckDirection.High, insiders).ToArray());
+        var anyInsiderInside = scope.Insiders.Any(requirement.Support.Contains);
+        var combined = new WitnessQuery(scope.Insiders, requirement.Support, AtMost: null, requirement.MayBeAtLeast + (anyInsiderInside ? 1 : 0));
+        yield return (combined, Checks(requirement, CheckDirection.High, scope.Insiders).ToArray());
     }
 
     /// <summary>
     /// Intruders whose record lies outside the support share one witness (count at the bound, a record in each of
     /// their cells); intruders inside the support each need their own.
     /// </summary>
-    private IEnumerable<(WitnessQuery?, ProtectionCheck[])> LowChecks(ProtectionRequirement requirement)
+    private static IEnumerable<(WitnessQuery?, ProtectionCheck[])> LowChecks(ProtectionRequirement requirement, Scoped scope)
     {
-        var outside = insiders.Where(cell => !requirement.Support.Contains(cell)).ToArray();
-        var inside = insiders.Where(cell => requirement.Support.Contains(cell)).ToArray();
+        var outside = scope.Insiders.Where(cell => !requirement.Support.Contains(cell)).ToArray();
+        var inside = scope.Insiders.Where(cell => requirement.Support.Contains(cell)).ToArray();
         var combined = new WitnessQuery(outside, requirement.Support, requirement.MayBeAtMost, AtLeast: null);
         yield return (combined, Checks(requirement, CheckDirection.Low, outside).ToArray());
         yield return (null, inside.Select(cell => new ProtectionCheck(requirement, cell, CheckDirection.Low)).ToArray());
@@ -169,4 +204,7 @@ internal sealed class ProtectionAuditor
     private static IEnumerable<ProtectionCheck> Checks(ProtectionRequirement requirement, CheckDirection direction, IEnumerable<int> insiders) =>
         insiders.Select(cell => new ProtectionCheck(requirement, cell, direction))
             .Prepend(new ProtectionCheck(requirement, Insider: null, direction));
+
+    /// <summary>A requirement's witness scope (null cells = whole cube), the table cells touching it, and the insiders in it.</summary>
+    private sealed record Scoped(int[]? Cells, int[] Touching, int[] Insiders);
 }

@@ -41,9 +41,13 @@ internal sealed class BruteForceAttacker
 
     public static long CountAt(Cube cube, int cell) => cube[Coordinates(cube, cell)];
 
-    /// <summary>For every target and intruder (null = none), the smallest and largest count of the others' records.</summary>
-    public Dictionary<(int Target, int? Insider), (long Minimum, long Maximum)> Ranges(IReadOnlyList<int[]> targets)
+    /// <summary>
+    /// For every target and intruder (null = none), the smallest and largest count of the others' records;
+    /// null when the enumeration would visit more than <paramref name="budget"/> partial cubes.
+    /// </summary>
+    public Dictionary<(int Target, int? Insider), (long Minimum, long Maximum)>? Ranges(IReadOnlyList<int[]> targets, long budget = 300_000)
     {
+        var visited = 0L;
         var ranges = new Dictionary<(int, int?), (long, long)>();
         var lastUse = new int[published.Count];
         for (var p = 0; p < published.Count; p++)
@@ -71,12 +75,17 @@ internal sealed class BruteForceAttacker
         void Update((int, int?) key, long value) =>
             ranges[key] = ranges.TryGetValue(key, out var range) ? (Math.Min(range.Item1, value), Math.Max(range.Item2, value)) : (value, value);
 
-        void Visit(int cell)
+        bool Visit(int cell)
         {
+            if (++visited > budget)
+            {
+                return false;
+            }
+
             if (cell == cellCount)
             {
                 Record();
-                return;
+                return true;
             }
 
             var high = covering[cell].Select(p => remaining[p]).Append(bound).Min();
@@ -95,16 +104,22 @@ internal sealed class BruteForceAttacker
                     remaining[p] -= value;
                 }
 
-                Visit(cell + 1);
+                var completed = Visit(cell + 1);
                 foreach (var p in covering[cell])
                 {
                     remaining[p] += value;
                 }
+
+                if (!completed)
+                {
+                    return false;
+                }
             }
+
+            return true;
         }
 
-        Visit(0);
-        return ranges;
+        return Visit(0) ? ranges : null;
     }
 
     private static int[] Coordinates(Cube cube, int cell)
