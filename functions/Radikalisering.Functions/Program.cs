@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Reports;
 
 // The isolated worker with ASP.NET Core integration: triggers take HttpRequest and return IResult.
 // Every Core options class is validated on start, so a misconfigured app (no Key Vault outside
@@ -15,5 +16,6 @@ builder.Services
     .ConfigureFunctionsApplicationInsights();
 
 builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
+builder.Services.AddAnnualReport();
 
 builder.Build().Run();

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Statistics;
+
+namespace Radikalisering.Core.Reports;
+
+/// <summary>
+/// The timer trigger's work, every day of January at 05:00 UTC: if last year's report is not yet
+/// sent, compile it and enqueue <c>report-ready</c>. Running it again is harmless: an unchanged
+/// year is not rewritten, and the queue handler mails a snapshot at most once.
+/// </summary>
+public sealed partial class AnnualReportSchedule(
+    AnnualStatisticsCompiler compiler,
+    ReportReadyMessages messages,
+    IAuditLog auditLog,
+    TimeProvider timeProvider,
+    ILogger<AnnualReportSchedule> logger)
+{
+    /// <summary>NCRONTAB (with seconds), UTC: 05:00 every day of January.</summary>
+    public const string Schedule = "0 0 5 * 1 *";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var year = timeProvider.GetUtcNow().Year - 1;
+        var compiled = await compiler.CompileAsync(year, cancellationToken).ConfigureAwait(false);
+        if (compiled.Outcome == CompileOutcome.AlreadySent)
+        {
+            LogNothingToDo(year, compiled.Snapshot.Status);
+            return;
+        }
+
+        if (compiled.Outcome != CompileOutcome.Unchanged)
+        {
+            await auditLog.WriteAsync(
+                new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        await messages.EnqueueAsync(year, cancellationToken).ConfigureAwait(false);
+        LogEnqueued(year, compiled.Outcome);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The report of {Year} is {Status}; nothing to do.")]
+    private partial void LogNothingToDo(int year, ReportStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The statistics of {Year} are compiled ({Outcome}); report-ready enqueued.")]
+    private partial void LogEnqueued(int year, CompileOutcome outcome);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Radikalisering.Core.Statistics;
+
+namespace Radikalisering.Core.Reports;
+
+/// <summary>The Danish words leadership reads for dimensions, categories and figures.</summary>
+public static class DanishLabels
+{
+    public const string Total = "I alt";
+
+    /// <summary>What every suppressed cell shows, in the e-mail and the CSV alike.</summary>
+    public const string SuppressedMarker = "skjult";
+
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("da-DK");
+
+    public static string Dimension(string dimension) => dimension switch
+    {
+        ConcernDimensions.Age => "Alder",
+        ConcernDimensions.Reporter => "Henvendelse fra",
+        ConcernDimensions.Outcome => "Udfald af §115-drøftelsen",
+        _ => dimension,
+    };
+
+    public static string Category(string dimension, string category) => (dimension, category) switch
+    {
+        (ConcernDimensions.Age, ConcernDimensions.Under18) => "Under 18 år",
+        (ConcernDimensions.Age, ConcernDimensions.Adult) => "18 år og derover",
+        (ConcernDimensions.Reporter, "municipalEmployee") => "Kommunal medarbejder",
+        (ConcernDimensions.Reporter, "otherAuthority") => "Anden myndighed",
+        (ConcernDimensions.Reporter, "other") => "Andre",
+        (ConcernDimensions.Outcome, "pending") => "Afventer",
+        (ConcernDimensions.Outcome, "confirmed") => "Bekræftet",
+        (ConcernDimensions.Outcome, "dismissed") => "Afkræftet",
+        _ => category,
+    };
+
+    /// <summary>A table's title from its dimensions: "I alt", "Alder", "Alder og udfald af §115-drøftelsen".</summary>
+    public static string TableTitle(IReadOnlyList<string> dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(dimensions);
+        return dimensions.Count == 0
+            ? Total
+            : string.Join(" og ", dimensions.Select((dimension, position) =>
+                position == 0 ? Dimension(dimension) : Dimension(dimension).ToLower(Culture)));
+    }
+
+    /// <summary>A published figure as leadership reads it: the number, or the marker when it is suppressed.</summary>
+    public static string Figure(long? value) =>
+        value is { } number ? number.ToString("N0", Culture) : SuppressedMarker;
+
+    /// <summary>A share in per cent, only when both figures are published.</summary>
+    public static string Share(long? part, long? whole) =>
+        part is { } p && whole is > 0 ? string.Create(Culture, $"{(double)p / whole.Value * 100:N0} %") : "";
+}

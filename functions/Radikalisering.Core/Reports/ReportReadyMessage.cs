@@ -1,0 +1,4 @@
+namespace Radikalisering.Core.Reports;
+
+/// <summary>The body of a <c>report-ready</c> queue message.</summary>
+public sealed record ReportReadyMessage(int Year);

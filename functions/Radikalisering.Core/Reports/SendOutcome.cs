@@ -1,0 +1,17 @@
+namespace Radikalisering.Core.Reports;
+
+/// <summary>What a request to mail a year's report did.</summary>
+public enum SendOutcome
+{
+    /// <summary>This call mailed the report and marked the snapshot sent.</summary>
+    Sent,
+
+    /// <summary>No snapshot for the year: compile it first.</summary>
+    NotCompiled,
+
+    /// <summary>The snapshot was already marked sent; nothing was mailed.</summary>
+    AlreadySent,
+
+    /// <summary>Another run claimed the snapshot for mailing (now or earlier); nothing was mailed.</summary>
+    ClaimedByAnotherRun,
+}

@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Reports;
+using Radikalisering.Core.Statistics;
+
+namespace Radikalisering.Core.Retention;
+
+/// <summary>
+/// Deletes the concerns of every year whose report was sent at least
+/// <see cref="RetentionOptions.YearsAfterReport"/> years ago, a whole year partition at a time, and
+/// audits each deleted concern. The published snapshot stays: it holds no concern, and it feeds
+/// the trend. A year whose report was never sent is kept. Running it again deletes nothing more.
+/// </summary>
+public sealed partial class RetentionJob(
+    ReportSnapshotStore snapshots,
+    ConcernPartitionDeleter deleter,
+    IAuditLog auditLog,
+    IOptions<RetentionOptions> options,
+    TimeProvider timeProvider,
+    ILogger<RetentionJob> logger)
+{
+    /// <summary>NCRONTAB (with seconds), UTC: every day at 05:30, after the annual report's run.</summary>
+    public const string Schedule = "0 30 5 * * *";
+
+    /// <returns>The years whose concerns were due (and are now gone).</returns>
+    public async Task<IReadOnlyList<int>> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var due = (await snapshots.GetSentAsync(cancellationToken).ConfigureAwait(false))
+            .Where(snapshot => snapshot.SentAt is { } sentAt && sentAt.AddYears(options.Value.YearsAfterReport) <= now)
+            .Select(snapshot => snapshot.Year)
+            .ToList();
+
+        foreach (var year in due)
+        {
+            var count = 0;
+            await deleter.DeleteYearAsync(
+                year,
+                async ids =>
+                {
+                    foreach (var id in ids)
+                    {
+                        await auditLog.WriteAsync(
+                            new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.RetentionDeleteConcern, id, AuditResult.Succeeded),
+                            cancellationToken).ConfigureAwait(false);
+                    }
+
+                    count += ids.Count;
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (count > 0)
+            {
+                LogDeleted(count, year);
+            }
+        }
+
+        return due;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} concerns of {Year}.")]
+    private partial void LogDeleted(int count, int year);
+}

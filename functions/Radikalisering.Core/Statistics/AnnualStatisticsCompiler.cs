@@ -1,0 +1,140 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Concerns;
+using Radikalisering.Disclosure;
+
+namespace Radikalisering.Core.Statistics;
+
+/// <summary>
+/// Compiles a year: counts the year's concerns into the age × reporter × outcome cube, protects
+/// the published tables with the disclosure engine and stores only the published figures.
+/// <list type="bullet">
+/// <item>No snapshot yet: it is stored.</item>
+/// <item>A snapshot not yet mailed (Compiled): recompiled from the current concerns, with the stored
+/// figures as the previous publication (they may have been read already), so what was suppressed
+/// stays suppressed and the two versions together reveal no small group. If the figures are the
+/// same, nothing is written: compiling the same year twice gives the same snapshot.</item>
+/// <item>A snapshot being or already mailed (Sending, Sent) is final and never recompiled.</item>
+/// </list>
+/// </summary>
+public sealed partial class AnnualStatisticsCompiler(
+    IConcernReader concerns,
+    ReportSnapshotStore snapshots,
+    DisclosureEngine engine,
+    IOptions<DisclosureOptions> options,
+    TimeProvider timeProvider,
+    ILogger<AnnualStatisticsCompiler> logger)
+{
+    public const string Method =
+        "Cellediskretion: celler 1..k-1 og grupper, hvor alt falder i én celle, skjules; sekundære celler vælges og kontrolleres " +
+        "med heltalsrevision, så hvert skjult tal kan være både 0 og mindst k, også for en, der kender én henvendelse.";
+
+    /// <summary>How often a compile starts over when another run wrote the same year at the same moment.</summary>
+    private const int MaximumAttempts = 3;
+
+    public async Task<CompileResult> CompileAsync(int year, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
+            if (existing is { Status: not ReportStatus.Compiled })
+            {
+                LogFinal(year, existing.Status);
+                return new CompileResult(existing, CompileOutcome.AlreadySent);
+            }
+
+            var compiled = await ProtectAsync(year, existing, cancellationToken).ConfigureAwait(false);
+            if (existing is not null && SameFigures(existing, compiled))
+            {
+                return new CompileResult(existing, CompileOutcome.Unchanged);
+            }
+
+            var stored = existing is null
+                ? await snapshots.TryAddAsync(compiled, cancellationToken).ConfigureAwait(false)
+                : await snapshots.TryReplaceAsync(compiled with { ETag = existing.ETag }, cancellationToken).ConfigureAwait(false);
+            if (stored is not null)
+            {
+                LogCompiled(year, stored.Total);
+                return new CompileResult(stored, existing is null ? CompileOutcome.Created : CompileOutcome.Updated);
+            }
+
+            if (attempt == MaximumAttempts)
+            {
+                throw new InvalidOperationException($"The snapshot of {year} kept changing while it was compiled.");
+            }
+        }
+    }
+
+    private async Task<ReportSnapshot> ProtectAsync(int year, ReportSnapshot? previous, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var request = new DisclosureRequest(
+            await CountAsync(year, cancellationToken).ConfigureAwait(false),
+            settings.PublishedTables.Select(dimensions => new TableDefinition(TableName(dimensions), dimensions)).ToList(),
+            new DisclosureSettings(settings.Threshold, settings.SmallTotal),
+            previous?.Tables.Select(ToEngine).ToList());
+
+        var result = engine.Protect(request, cancellationToken);
+        if (!result.Audit.Passed)
+        {
+            throw new InvalidOperationException($"Disclosure control of {year} did not pass its audit; nothing was stored.");
+        }
+
+        return new ReportSnapshot(
+            year,
+            ReportStatus.Compiled,
+            result.Tables.Select(FromEngine).ToList(),
+            result.WholePublicationSuppressed,
+            Method,
+            settings.Threshold,
+            timeProvider.GetUtcNow(),
+            SendingStartedAt: null,
+            SentAt: null,
+            ETag: default);
+    }
+
+    private async Task<Cube> CountAsync(int year, CancellationToken cancellationToken)
+    {
+        var counts = new long[ConcernDimensions.CellCount];
+        await foreach (var facts in concerns.ReadYearAsync(year, cancellationToken).ConfigureAwait(false))
+        {
+            counts[ConcernDimensions.CellIndexOf(facts)]++;
+        }
+
+        var dimensions = ConcernDimensions.Names
+            .Select(name => new Dimension(name, ConcernDimensions.CategoriesOf(name)))
+            .ToList();
+        return new Cube(dimensions, counts);
+    }
+
+    private static string TableName(IReadOnlyList<string> dimensions) =>
+        dimensions.Count == 0 ? DisclosureOptions.GrandTotal : string.Join(",", dimensions);
+
+    private static bool SameFigures(ReportSnapshot stored, ReportSnapshot compiled) =>
+        stored.Threshold == compiled.Threshold
+        && stored.WholePublicationSuppressed == compiled.WholePublicationSuppressed
+        && stored.Tables.Count == compiled.Tables.Count
+        && stored.Tables.Zip(compiled.Tables).All(pair =>
+            pair.First.Name == pair.Second.Name
+            && pair.First.Dimensions.SequenceEqual(pair.Second.Dimensions)
+            && pair.First.Cells.Count == pair.Second.Cells.Count
+            && pair.First.Cells.Zip(pair.Second.Cells).All(cells =>
+                cells.First.Value == cells.Second.Value && cells.First.Categories.SequenceEqual(cells.Second.Categories)));
+
+    private static PublishedTable FromEngine(Disclosure.PublishedTable table) => new(
+        table.Definition.Name,
+        table.Definition.Dimensions.ToList(),
+        table.Cells.Select(cell => new PublishedCell(cell.Categories.ToList(), cell.Value)).ToList());
+
+    // The engine reads only the figures and which cells were withheld, not why.
+    private static Disclosure.PublishedTable ToEngine(PublishedTable table) => new(
+        new TableDefinition(table.Name, table.Dimensions),
+        table.Cells.Select(cell => new Disclosure.PublishedCell(
+            cell.Categories, cell.Value, cell.IsSuppressed ? SuppressionReason.Secondary : null)).ToList());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compiled the statistics of {Year}; published total {Total}.")]
+    private partial void LogCompiled(int year, long? total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The report of {Year} is {Status}; its snapshot is final and was not recompiled.")]
+    private partial void LogFinal(int year, ReportStatus status);
+}

@@ -1,0 +1,25 @@
+using Azure;
+
+namespace Radikalisering.Core.Statistics;
+
+/// <summary>
+/// A year's published statistics as stored in <c>ReportSnapshots</c> (PartitionKey <c>annual</c>,
+/// RowKey the year). Holds only figures that passed disclosure control; raw counts never leave
+/// the encrypted <c>Concerns</c> table.
+/// </summary>
+public sealed record ReportSnapshot(
+    int Year,
+    ReportStatus Status,
+    IReadOnlyList<PublishedTable> Tables,
+    bool WholePublicationSuppressed,
+    string Method,
+    int Threshold,
+    DateTimeOffset CompiledAt,
+    DateTimeOffset? SendingStartedAt,
+    DateTimeOffset? SentAt,
+    ETag ETag)
+{
+    /// <summary>The grand total, or <c>null</c> when it is not published (suppressed or no total table).</summary>
+    public long? Total =>
+        Tables.FirstOrDefault(table => table.Dimensions.Count == 0)?.Cells.SingleOrDefault()?.Value;
+}

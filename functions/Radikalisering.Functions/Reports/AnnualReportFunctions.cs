@@ -1,0 +1,20 @@
+using Microsoft.Azure.Functions.Worker;
+using Radikalisering.Core.Reports;
+
+namespace Radikalisering.Functions.Reports;
+
+/// <summary>
+/// The annual report's background work: the January timer compiles last year and enqueues
+/// <c>report-ready</c>; the queue trigger mails it once. Both use the app's storage account
+/// (the default <c>AzureWebJobsStorage</c> connection: infra keeps the app's queue there).
+/// </summary>
+public sealed class AnnualReportFunctions(AnnualReportSchedule schedule, ReportReadyHandler handler)
+{
+    [Function("CompileAnnualReport")]
+    public Task CompileAsync([TimerTrigger(AnnualReportSchedule.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        schedule.RunAsync(cancellationToken);
+
+    [Function("SendAnnualReport")]
+    public Task SendAsync([QueueTrigger(ReportReadyMessages.TriggerQueueName)] string message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message, cancellationToken);
+}

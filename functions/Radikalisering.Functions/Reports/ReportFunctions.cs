@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Radikalisering.Core.Http;
+using Radikalisering.Core.Reports;
+
+namespace Radikalisering.Functions.Reports;
+
+/// <summary>
+/// The statistics and report admin routes. Anonymous at the Functions level because App Service
+/// Authentication (Easy Auth) stands in front; <see cref="ReportEndpoints"/> checks the app role.
+/// </summary>
+public sealed class ReportFunctions(ReportEndpoints endpoints)
+{
+    [Function("GetStatistics")]
+    public Task<IResult> GetStatisticsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Statistics)] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken) =>
+        endpoints.GetStatisticsAsync(request.HttpContext, year, cancellationToken);
+
+    [Function("CompileReport")]
+    public Task<IResult> CompileAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CompileReport)] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken) =>
+        endpoints.CompileAsync(request.HttpContext, year, cancellationToken);
+
+    [Function("SendReport")]
+    public Task<IResult> SendAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendReport)] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken) =>
+        endpoints.SendAsync(request.HttpContext, year, cancellationToken);
+}

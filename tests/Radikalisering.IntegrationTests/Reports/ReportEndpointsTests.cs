@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Radikalisering.Core.Access;
+using Radikalisering.Core.Reports;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Reports;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
+{
+    private const string Operator = "11111111-1111-1111-1111-111111111111";
+    private const string Leader = "22222222-2222-2222-2222-222222222222";
+
+    private readonly GraphRecorder _graph = new();
+
+    public void Dispose() => _graph.Dispose();
+
+    [Fact]
+    public async Task An_operator_compiles_and_sends_and_leadership_reads_the_published_figures()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+        using var leader = host.CreateClient(Leader, AppRoles.ReportsRead);
+
+        var before = await leader.GetAsync("/api/statistics/2025");
+        var compiled = await admin.PostAsync("/api/reports/2025/compile", null);
+        var sent = await admin.PostAsync("/api/reports/2025/send", null);
+        var read = await leader.GetAsync("/api/statistics/2025");
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
+        Assert.Equal("compiled", JsonNode.Parse(await compiled.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Single(_graph.SentMessages);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.NotNull(read.Headers.ETag);
+        var body = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+        Assert.Equal("sent", body["status"]!.GetValue<string>());
+        Assert.Equal(5, body["threshold"]!.GetValue<int>());
+        var total = body["tables"]!.AsArray().Single(table => table!["name"]!.GetValue<string>() == "total")!;
+        Assert.Equal(108, total["cells"]![0]!["value"]!.GetValue<long>());
+        var byAge = body["tables"]!.AsArray().Single(table => table!["name"]!.GetValue<string>() == "age")!;
+        var under18 = byAge["cells"]!.AsArray().Single(cell => cell!["categories"]!["age"]!.GetValue<string>() == "under18")!;
+        Assert.Equal((54L, false), (under18["value"]!.GetValue<long>(), under18["suppressed"]!.GetValue<bool>()));
+
+        var audit = await AuditTrail.ReadAsync(azurite, host);
+        Assert.Contains((Operator, ReportAuditActions.CompileReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Operator, ReportAuditActions.SendReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Leader, ReportAuditActions.ReadStatistics, "2025", "Succeeded"), audit);
+    }
+
+    [Fact]
+    public async Task A_second_send_is_refused_and_mails_nothing()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+        await admin.PostAsync("/api/reports/2025/compile", null);
+        await admin.PostAsync("/api/reports/2025/send", null);
+
+        var again = await admin.PostAsync("/api/reports/2025/send", null);
+        var recompile = await admin.PostAsync("/api/reports/2025/compile", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("allerede sendt", (await again.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, recompile.StatusCode);
+        Assert.Single(_graph.SentMessages);
+    }
+
+    [Fact]
+    public async Task An_interrupted_send_is_resent_only_by_an_operator_and_only_once_the_claim_is_stale()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        await host.Get<Core.Statistics.AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+        _graph.AcceptThenDropConnection();
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None));
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        var tooEarly = await admin.PostAsync("/api/reports/2025/send", null);
+        host.Time.Advance(ReportSender.StaleClaimAfter);
+        var resent = await admin.PostAsync("/api/reports/2025/send", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
+        Assert.Contains("15 minutter", (await tooEarly.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal(2, _graph.SentMessages.Count);
+    }
+
+    [Fact]
+    public async Task Sending_a_year_never_compiled_is_not_found()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        var response = await admin.PostAsync("/api/reports/2024/send", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("/api/reports/2024/compile", (await response.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_year_that_has_not_ended_cannot_be_compiled()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        var response = await admin.PostAsync("/api/reports/2026/compile", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.NotNull(problem["errors"]!["year"]);
+        Assert.Null(await host.Get<Core.Statistics.ReportSnapshotStore>().GetAsync(2026, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/statistics/2025", AppRoles.ConcernsReadWrite)]
+    [InlineData("POST", "/api/reports/2025/compile", AppRoles.ReportsRead)]
+    [InlineData("POST", "/api/reports/2025/send", AppRoles.ReportsRead)]
+    public async Task The_wrong_role_is_forbidden_and_audited(string method, string path, string role)
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        using var caller = host.CreateClient(Leader, role);
+
+        var response = await caller.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await response.ReadProblemAsync();
+        Assert.Contains(await AuditTrail.ReadAsync(azurite, host), entry => entry is { Who: Leader, Subject: "2025", Result: "Forbidden" });
+        Assert.Empty(_graph.SentMessages);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_unauthorized()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        using var anonymous = host.CreateClient();
+
+        var response = await anonymous.GetAsync("/api/statistics/2025");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}

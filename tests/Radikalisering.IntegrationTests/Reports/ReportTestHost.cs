@@ -1,0 +1,77 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Mail;
+using Radikalisering.Core.Reports;
+using Radikalisering.Core.Storage;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Reports;
+
+/// <summary>
+/// The API host with the annual report services and routes, mail going through the real Graph
+/// client to a <see cref="GraphRecorder"/>. The clock starts on the morning of 5 January 2026,
+/// when the timer compiles 2025.
+/// </summary>
+public static class ReportTestHost
+{
+    public const string Sender = "tk-statistik@kommune.example";
+    public static readonly string[] Recipients = ["direktion@kommune.example", "chef.tk@kommune.example"];
+    public static readonly DateTimeOffset JanuaryMorning = new(2026, 1, 5, 5, 0, 0, TimeSpan.Zero);
+
+    public static Task<ApiTestHost> StartAsync(AzuriteFixture azurite, GraphRecorder graph, Action<ApiTestHostOptions>? configure = null) =>
+        ApiTestHost.StartAsync(azurite, options =>
+        {
+            options.Now = JanuaryMorning;
+            options.Settings["Report:DeliveryMode"] = nameof(ReportDeliveryMode.Graph);
+            options.Settings["Report:SenderMailbox"] = Sender;
+            for (var index = 0; index < Recipients.Length; index++)
+            {
+                options.Settings[$"Report:Recipients:{index}"] = Recipients[index];
+            }
+
+            options.ConfigureServices = services =>
+            {
+                services.AddSingleton(ReportGraphClientFactory.Create(new FixedTokenCredential(), graph));
+                services.AddAnnualReport();
+            };
+            options.MapEndpoints = endpoints => endpoints.MapReportEndpoints();
+            configure?.Invoke(options);
+        });
+
+    public static T Get<T>(this ApiTestHost host) where T : notnull => host.Services.GetRequiredService<T>();
+
+    /// <summary>Stores concerns received in <paramref name="year"/>: <paramref name="count"/> alike ones per call.</summary>
+    public static async Task SeedAsync(this ApiTestHost host, int year, int count, bool under18, Reporter reporter, Outcome outcome)
+    {
+        var store = host.Get<ConcernStore>();
+        for (var index = 0; index < count; index++)
+        {
+            var receivedOn = new DateOnly(year, 1 + index % 12, 1 + index % 28);
+            var outcomeOn = outcome == Outcome.Pending ? (DateOnly?)null : receivedOn.AddDays(14);
+            await store.CreateAsync(new ConcernFacts(receivedOn, under18, reporter, outcome, outcomeOn), idempotencyKey: null, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Takes every <c>report-ready</c> message off the queue, as the Functions host would hand them to the trigger.</summary>
+    public static async Task<IReadOnlyList<string>> DrainReportReadyAsync(this ApiTestHost host)
+    {
+        var queue = host.Get<QueueServiceClient>().GetQueueClient(host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.ReportReadyQueue)}"]);
+        var messages = new List<string>();
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(maxMessages: 32)).Value;
+            if (batch.Length == 0)
+            {
+                return messages;
+            }
+
+            foreach (var message in batch)
+            {
+                messages.Add(message.Body.ToString());
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+}
