@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
@@ -12,38 +13,38 @@ namespace Radikalisering.Functions.Concerns;
 public sealed class ConcernFunctions(ConcernEndpoints endpoints)
 {
     [Function("CreateConcern")]
-    public Task<IResult> CreateAsync(
+    public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Concerns)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoints.CreateAsync(request.HttpContext, cancellationToken);
+        endpoints.CreateAsync(request.HttpContext, cancellationToken).AsActionResult();
 
     [Function("ListConcerns")]
-    public Task<IResult> ListAsync(
+    public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Concerns)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        endpoints.ListAsync(request.HttpContext, cancellationToken);
+        endpoints.ListAsync(request.HttpContext, cancellationToken).AsActionResult();
 
     [Function("GetConcern")]
-    public Task<IResult> GetAsync(
+    public Task<IActionResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Concern)] HttpRequest request,
         int year,
         Guid id,
         CancellationToken cancellationToken) =>
-        endpoints.GetAsync(request.HttpContext, year, id, cancellationToken);
+        endpoints.GetAsync(request.HttpContext, year, id, cancellationToken).AsActionResult();
 
     [Function("UpdateConcern")]
-    public Task<IResult> UpdateAsync(
+    public Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Routes.Concern)] HttpRequest request,
         int year,
         Guid id,
         CancellationToken cancellationToken) =>
-        endpoints.UpdateAsync(request.HttpContext, year, id, cancellationToken);
+        endpoints.UpdateAsync(request.HttpContext, year, id, cancellationToken).AsActionResult();
 
     [Function("DeleteConcern")]
-    public Task<IResult> DeleteAsync(
+    public Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Concern)] HttpRequest request,
         int year,
         Guid id,
         CancellationToken cancellationToken) =>
-        endpoints.DeleteAsync(request.HttpContext, year, id, cancellationToken);
+        endpoints.DeleteAsync(request.HttpContext, year, id, cancellationToken).AsActionResult();
 }

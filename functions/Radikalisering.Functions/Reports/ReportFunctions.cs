@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Reports;
@@ -12,23 +13,23 @@ namespace Radikalisering.Functions.Reports;
 public sealed class ReportFunctions(ReportEndpoints endpoints)
 {
     [Function("GetStatistics")]
-    public Task<IResult> GetStatisticsAsync(
+    public Task<IActionResult> GetStatisticsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Statistics)] HttpRequest request,
         int year,
         CancellationToken cancellationToken) =>
-        endpoints.GetStatisticsAsync(request.HttpContext, year, cancellationToken);
+        endpoints.GetStatisticsAsync(request.HttpContext, year, cancellationToken).AsActionResult();
 
     [Function("CompileReport")]
-    public Task<IResult> CompileAsync(
+    public Task<IActionResult> CompileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CompileReport)] HttpRequest request,
         int year,
         CancellationToken cancellationToken) =>
-        endpoints.CompileAsync(request.HttpContext, year, cancellationToken);
+        endpoints.CompileAsync(request.HttpContext, year, cancellationToken).AsActionResult();
 
     [Function("SendReport")]
-    public Task<IResult> SendAsync(
+    public Task<IActionResult> SendAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendReport)] HttpRequest request,
         int year,
         CancellationToken cancellationToken) =>
-        endpoints.SendAsync(request.HttpContext, year, cancellationToken);
+        endpoints.SendAsync(request.HttpContext, year, cancellationToken).AsActionResult();
 }
