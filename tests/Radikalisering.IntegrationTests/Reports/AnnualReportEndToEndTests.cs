@@ -6,6 +6,8 @@ using Radikalisering.Core.Statistics;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
+using Radikalisering.TestSupport;
+
 namespace Radikalisering.IntegrationTests.Reports;
 
 /// <summary>
@@ -44,7 +46,7 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite) : IDisposa
             ReportTestHost.Recipients,
             mail["Message"]!["toRecipients"]!.AsArray().Select(recipient => recipient!["emailAddress"]!["address"]!.GetValue<string>()));
         var html = _graph.SingleHtml();
-        var tables = ReportHtml.Tables(html);
+        var tables = HtmlTables.Parse(html);
         var snapshot = compiled.Snapshot;
 
         // Every figure where it belongs: the published value, or the marker (never 0) where suppressed.

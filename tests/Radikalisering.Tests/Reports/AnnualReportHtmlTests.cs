@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 
+using Radikalisering.TestSupport;
+
 namespace Radikalisering.Tests.Reports;
 
 public sealed class AnnualReportHtmlTests

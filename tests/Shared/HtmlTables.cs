@@ -1,17 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.TestSupport;
 
-/// <summary>Reads the data tables of a report e-mail: for each caption, the text of each row's header and cells.</summary>
-public static partial class ReportHtml
+/// <summary>Reads the data tables of the report e-mail: caption and the text of every header and cell, row by row.</summary>
+internal static partial class HtmlTables
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> Tables(string html) =>
+    public static IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyList<string>>> Parse(string html) =>
         DataTable().Matches(html).ToDictionary(
             table => Text(Caption().Match(table.Value).Groups[1].Value),
             table => (IReadOnlyList<IReadOnlyList<string>>)Row().Matches(table.Value)
                 .Select(row => (IReadOnlyList<string>)Cell().Matches(row.Value).Select(cell => Text(cell.Groups[1].Value)).ToList())
                 .ToList());
+
+    public static IEnumerable<string> DataCells(string html) =>
+        DataTable().Matches(html).SelectMany(table => DataCell().Matches(table.Value)).Select(cell => Text(cell.Groups[1].Value));
 
     private static string Text(string html) => WebUtility.HtmlDecode(Tag().Replace(html, "")).Trim();
 
@@ -26,6 +29,9 @@ public static partial class ReportHtml
 
     [GeneratedRegex("<t[hd]\\b[^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)]
     private static partial Regex Cell();
+
+    [GeneratedRegex("<td\\b[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex DataCell();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
