@@ -1,4 +1,5 @@
 using Azure;
+using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.Concerns;
 
@@ -22,5 +23,6 @@ public sealed record StoredConcern(
         Facts.Outcome,
         Facts.OutcomeOn,
         CreatedAt,
-        UpdatedAt);
+        UpdatedAt,
+        EntityTags.ToHeader(ETag));
 }

@@ -37,15 +37,19 @@ public sealed class KeyRotationTests(AzuriteFixture azurite)
         Assert.Equal(2, sealedRows.Count);
         Assert.All(sealedRows, row => Assert.Equal("v2", row.GetString("KeyVersion")));
         keys.Forget("v1");
+        ConcernView resealed;
         using (var readUnderNewKey = await client.GetAsync(ConcernRequests.UrlOf(concern)))
         {
-            Assert.Equal(concern, await readUnderNewKey.ReadAsync<ConcernView>());
+            resealed = await readUnderNewKey.ReadAsync<ConcernView>();
         }
+
+        Assert.NotEqual(concern.ETag, resealed.ETag);
+        Assert.Equal(concern with { ETag = resealed.ETag }, resealed);
 
         using (var retry = await client.PostAsync(ConcernRequests.Example, idempotencyKey: "rotation"))
         {
             Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
-            Assert.Equal(concern, await retry.ReadAsync<ConcernView>());
+            Assert.Equal(resealed, await retry.ReadAsync<ConcernView>());
         }
 
         var audit = await RowsAsync(host.AuditLogTable);

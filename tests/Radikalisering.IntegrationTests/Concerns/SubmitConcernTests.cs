@@ -24,7 +24,7 @@ public sealed class SubmitConcernTests(AzuriteFixture azurite)
         Assert.False(created.Headers.ETag!.IsWeak);
         Assert.Equal(
             new ConcernView(view.Id, 2026, "2026-0001", new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null,
-                host.Time.GetUtcNow(), host.Time.GetUtcNow()),
+                host.Time.GetUtcNow(), host.Time.GetUtcNow(), created.Headers.ETag.ToString()),
             view);
 
         using var read = await client.GetAsync(created.Headers.Location);
@@ -43,12 +43,13 @@ public sealed class SubmitConcernTests(AzuriteFixture azurite)
         var json = JsonNode.Parse(await created.Content.ReadAsStringAsync())!.AsObject();
 
         Assert.Equal(
-            ["createdAt", "id", "outcome", "outcomeOn", "receivedOn", "reference", "reporter", "subjectUnder18", "updatedAt", "year"],
+            ["createdAt", "etag", "id", "outcome", "outcomeOn", "receivedOn", "reference", "reporter", "subjectUnder18", "updatedAt", "year"],
             json.Select(property => property.Key).Order());
         Assert.Equal("municipalEmployee", (string?)json["reporter"]);
         Assert.Equal("pending", (string?)json["outcome"]);
         Assert.Equal("2026-03-14", (string?)json["receivedOn"]);
         Assert.Null(json["outcomeOn"]);
+        Assert.Equal(created.Headers.ETag!.ToString(), (string?)json["etag"]);
     }
 
     [Fact]

@@ -22,7 +22,13 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var updated = await response.ReadAsync<ConcernView>();
         Assert.Equal(
-            concern with { Outcome = Outcome.Confirmed, OutcomeOn = new DateOnly(2026, 6, 18), UpdatedAt = host.Time.GetUtcNow() },
+            concern with
+            {
+                Outcome = Outcome.Confirmed,
+                OutcomeOn = new DateOnly(2026, 6, 18),
+                UpdatedAt = host.Time.GetUtcNow(),
+                ETag = response.Headers.ETag!.ToString(),
+            },
             updated);
         Assert.NotEqual(etag, response.Headers.ETag!.ToString());
 
