@@ -90,6 +90,9 @@ internal sealed class ProtectionAuditor
         return [.. Explain([], backgroundGrew: false, published).Order()];
     }
 
+    /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
+    public int UnitsSpanned(TableCell cell) => scopes.UnitsSpanned(cell.Support);
+
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
         var passed = Violations(suppressed, cancellationToken).Count == 0;

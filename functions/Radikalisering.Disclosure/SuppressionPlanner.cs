@@ -73,11 +73,12 @@ internal sealed class SuppressionPlanner
             model.AddBoolOr(core.Select(index => (ILiteral)suppress[index]));
         }
 
-        // Lexicographic: one more cell always costs more than any difference in withheld value.
+        // Lexicographic: one more cell always costs more than any difference in withheld value. In a rollup a
+        // cell adding up several units (a national figure) costs as many cells as units, so the units give way first.
         var valueWeight = free.Sum(cell => cell.Value) + 1;
         model.Minimize(LinearExpr.WeightedSum(
             free.Select(cell => suppress[cell.Index]),
-            free.Select(cell => valueWeight + cell.Value)));
+            free.Select(cell => (valueWeight * auditor.UnitsSpanned(cell)) + cell.Value)));
 
         var solver = new CpSolver();
         var status = SolverSettings.Solve(model, solver, cancellationToken);
