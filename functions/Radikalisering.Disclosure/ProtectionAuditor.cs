@@ -25,11 +25,23 @@ internal sealed class ProtectionAuditor
 
     /// <summary>Every failing check. Empty means the pattern protects everything.</summary>
     public IReadOnlyList<ProtectionCheck> Violations(bool[] suppressed, CancellationToken cancellationToken) =>
-        Find(suppressed, firstOnly: false, cancellationToken);
+        Find(suppressed, requirements, firstOnly: false, cancellationToken);
 
-    /// <summary>For each side of each requirement, the first failing check if any (the no-record intruder first).</summary>
-    public IReadOnlyList<ProtectionCheck> FirstViolations(bool[] suppressed, CancellationToken cancellationToken) =>
-        Find(suppressed, firstOnly: true, cancellationToken);
+    /// <summary>For each side of each given requirement, the first failing check if any (the no-record intruder first).</summary>
+    public IReadOnlyList<ProtectionCheck> FirstViolations(bool[] suppressed, IEnumerable<ProtectionRequirement> block, CancellationToken cancellationToken) =>
+        Find(suppressed, block, firstOnly: true, cancellationToken);
+
+    /// <summary>
+    /// The requirements grouped by witness scope: requirements spanning units (whole-cube scope) first, then
+    /// one group per unit in unit order. A small cube is one group. Checks of one group look only at the table
+    /// cells touching its scope, so the planner can settle the groups one after another.
+    /// </summary>
+    public IEnumerable<ProtectionRequirement[]> Blocks() =>
+        requirements
+            .GroupBy(requirement => ScopeOf(requirement).Cells is { } cells ? string.Join(',', cells) : string.Empty, StringComparer.Ordinal)
+            .OrderBy(group => group.Key.Length == 0 ? 0 : 1)
+            .ThenBy(group => group.Min(requirement => requirement.Support.DefaultIfEmpty().Min()))
+            .Select(group => group.ToArray());
 
     /// <summary>
     /// For a failing check, an irreducible set of published cells whose publication alone makes it fail
@@ -78,6 +90,9 @@ internal sealed class ProtectionAuditor
         return [.. Explain([], backgroundGrew: false, published).Order()];
     }
 
+    /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
+    public int UnitsSpanned(TableCell cell) => scopes.UnitsSpanned(cell.Support);
+
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
         var passed = Violations(suppressed, cancellationToken).Count == 0;
@@ -104,11 +119,11 @@ internal sealed class ProtectionAuditor
         return new DisclosureAudit(intervals, passed) { IntervalsAreExact = scopes.IsExact };
     }
 
-    private List<ProtectionCheck> Find(bool[] suppressed, bool firstOnly, CancellationToken cancellationToken)
+    private List<ProtectionCheck> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
     {
         var views = new Dictionary<Scoped, IntruderView>();
         var violations = new List<ProtectionCheck>();
-        foreach (var requirement in requirements)
+        foreach (var requirement in block)
         {
             var scope = ScopeOf(requirement);
             var signature = string.Concat(scope.Touching.Select(index => suppressed[index] ? '1' : '0'));

@@ -9,6 +9,9 @@ namespace Radikalisering.Disclosure;
 /// planner shrinks the set of published cells to one that still makes the check fail when only it is published
 /// (a core). Publishing more never helps a check, so every core is a valid cut and the first pattern the
 /// audit passes is optimal.
+/// Large cubes are planned block by block (see <see cref="ProtectionAuditor.Blocks"/>): each block's loop
+/// starts from the cells earlier blocks withheld. Withholding more never breaks a check, so every block's
+/// requirements still hold at the end; only the optimality is then per block rather than overall.
 /// </summary>
 internal sealed class SuppressionPlanner
 {
@@ -23,13 +26,24 @@ internal sealed class SuppressionPlanner
 
     public bool[] Plan(bool[] forced, CancellationToken cancellationToken)
     {
+        var pattern = forced;
+        foreach (var block in auditor.Blocks())
+        {
+            pattern = PlanBlock(pattern, block, cancellationToken);
+        }
+
+        return pattern;
+    }
+
+    private bool[] PlanBlock(bool[] forced, ProtectionRequirement[] block, CancellationToken cancellationToken)
+    {
         var cores = new List<int[]>();
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var pattern = forced;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var pattern = SolveMaster(forced, cores, cancellationToken);
-            var violations = auditor.FirstViolations(pattern, cancellationToken);
+            var violations = auditor.FirstViolations(pattern, block, cancellationToken);
             if (violations.Count == 0)
             {
                 return pattern;
@@ -43,24 +57,28 @@ internal sealed class SuppressionPlanner
                     cores.Add(core);
                 }
             }
+
+            pattern = SolveMaster(forced, cores, cancellationToken);
         }
     }
 
+    /// <summary>Only cells in some core are candidates: withholding any other cell costs and satisfies no cut.</summary>
     private bool[] SolveMaster(bool[] forced, List<int[]> cores, CancellationToken cancellationToken)
     {
         var model = new CpModel();
-        var free = tables.Cells.Where(cell => !forced[cell.Index]).ToArray();
+        var free = cores.SelectMany(core => core).Distinct().Order().Select(index => tables.Cells[index]).ToArray();
         var suppress = free.ToDictionary(cell => cell.Index, cell => model.NewBoolVar($"s{cell.Index}"));
         foreach (var core in cores)
         {
             model.AddBoolOr(core.Select(index => (ILiteral)suppress[index]));
         }
 
-        // Lexicographic: one more cell always costs more than any difference in withheld value.
+        // Lexicographic: one more cell always costs more than any difference in withheld value. In a rollup a
+        // cell adding up several units (a national figure) costs as many cells as units, so the units give way first.
         var valueWeight = free.Sum(cell => cell.Value) + 1;
         model.Minimize(LinearExpr.WeightedSum(
             free.Select(cell => suppress[cell.Index]),
-            free.Select(cell => valueWeight + cell.Value)));
+            free.Select(cell => (valueWeight * auditor.UnitsSpanned(cell)) + cell.Value)));
 
         var solver = new CpSolver();
         var status = SolverSettings.Solve(model, solver, cancellationToken);

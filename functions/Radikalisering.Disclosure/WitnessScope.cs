@@ -38,6 +38,10 @@ internal sealed class WitnessScope
     /// <summary>True when every scope is the whole cube.</summary>
     public bool IsExact => cellsByUnit is null;
 
+    /// <summary>How many units the cells lie in; 1 for small cubes, which are not split into units.</summary>
+    public int UnitsSpanned(int[] support) =>
+        cellsByUnit is null ? 1 : Math.Max(1, support.Select(cell => cube.CategoryOf(cell, unitDimension)).Distinct().Count());
+
     /// <summary>The cube cells a witness for these protected cells may change; null means all.</summary>
     public int[]? For(int[] support)
     {

@@ -5,7 +5,7 @@ namespace Radikalisering.Benchmarks;
 
 /// <summary>
 /// The disclosure engine on one municipality's year (2 × 3 × 3 cube, six linked tables) and on a national
-/// rollup of 98 municipalities (98 × 18 cube, the six tables per municipality and the six national tables).
+/// rollup of municipalities (16 or 98 × 18 cube, the six tables per municipality and the six national tables).
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
@@ -17,6 +17,7 @@ public class DisclosureBenchmarks
 
     private readonly DisclosureEngine engine = new();
     private DisclosureRequest oneMunicipality = null!;
+    private DisclosureRequest sixteen = null!;
     private DisclosureRequest rollup = null!;
 
     [GlobalSetup]
@@ -26,18 +27,27 @@ public class DisclosureBenchmarks
         var oneYear = Enumerable.Range(0, 18).Select(_ => (long)random.Next(0, 9)).ToArray();
         oneMunicipality = new DisclosureRequest(new Cube([Age, Reporter, Outcome], oneYear), NationalTables(), new DisclosureSettings());
 
-        var municipality = new Dimension("municipality", [.. Enumerable.Range(1, 98).Select(number => $"m{number:000}")]);
-        var counts = Enumerable.Range(0, 98).SelectMany(_ => MunicipalityYear(random)).ToArray();
-        var tables = NationalTables().Concat(NationalTables().Select(table =>
-            new TableDefinition($"municipality {table.Name}", [municipality.Name, .. table.Dimensions]))).ToArray();
-        rollup = new DisclosureRequest(new Cube([municipality, Age, Reporter, Outcome], counts), tables, new DisclosureSettings());
+        var years = Enumerable.Range(0, 98).Select(_ => MunicipalityYear(random)).ToArray();
+        sixteen = Rollup(years[..16]);
+        rollup = Rollup(years);
     }
 
     [Benchmark]
     public DisclosureResult OneMunicipality() => engine.Protect(oneMunicipality);
 
     [Benchmark]
+    public DisclosureResult SixteenMunicipalities() => engine.Protect(sixteen);
+
+    [Benchmark]
     public DisclosureResult NinetyEightMunicipalities() => engine.Protect(rollup);
+
+    private static DisclosureRequest Rollup(long[][] years)
+    {
+        var municipality = new Dimension("municipality", [.. Enumerable.Range(1, years.Length).Select(number => $"m{number:000}")]);
+        var tables = NationalTables().Concat(NationalTables().Select(table =>
+            new TableDefinition($"municipality {table.Name}", [municipality.Name, .. table.Dimensions]))).ToArray();
+        return new DisclosureRequest(new Cube([municipality, Age, Reporter, Outcome], [.. years.SelectMany(year => year)]), tables, new DisclosureSettings());
+    }
 
     private static TableDefinition[] NationalTables() =>
     [
