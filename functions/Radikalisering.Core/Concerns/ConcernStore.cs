@@ -44,10 +44,8 @@ public sealed class ConcernStore(
                 return replay;
             }
 
-            if (await TryAddAsync(table, facts, markerRowKey, cancellationToken).ConfigureAwait(false) is { } id)
+            if (await TryAddAsync(table, facts, markerRowKey, cancellationToken).ConfigureAwait(false) is { } created)
             {
-                var created = await GetAsync(year, id, cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("A concern just written cannot be read back.");
                 return new ConcernCreation(ConcernCreationStatus.Created, created);
             }
 
@@ -199,9 +197,10 @@ public sealed class ConcernStore(
 
     /// <summary>
     /// One attempt at the create transaction: the next reference from the year's counter (ETag-guarded),
-    /// the concern and, with a key, its marker. Null when another create won the counter or the marker.
+    /// the concern and, with a key, its marker. The concern as stored, with its new ETag; null when another
+    /// create won the counter or the marker.
     /// </summary>
-    private async Task<Guid?> TryAddAsync(TableClient table, ConcernFacts facts, string? markerRowKey, CancellationToken cancellationToken)
+    private async Task<StoredConcern?> TryAddAsync(TableClient table, ConcernFacts facts, string? markerRowKey, CancellationToken cancellationToken)
     {
         var year = facts.ReceivedOn.Year;
         var partition = PartitionKeyOf(year);
@@ -226,8 +225,13 @@ public sealed class ConcernStore(
 
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return concern.Id;
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            const int concernAction = 1;
+            return concern with
+            {
+                ETag = responses.Value[concernAction].Headers.ETag
+                    ?? throw new InvalidOperationException("The table service returned no ETag for a concern it stored."),
+            };
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
         {
