@@ -53,5 +53,12 @@ internal static class ConcernRequests
         return await client.SendAsync(request);
     }
 
+    /// <summary>The first page of a year's concerns.</summary>
+    public static async Task<IReadOnlyList<ConcernView>> ListYearAsync(this HttpClient client, int year)
+    {
+        using var response = await client.GetAsync($"/api/concerns?year={year}");
+        return (await response.ReadAsync<ConcernPage>()).Items;
+    }
+
     public static string UrlOf(ConcernView concern) => $"/api/concerns/{concern.Year}/{concern.Id}";
 }
