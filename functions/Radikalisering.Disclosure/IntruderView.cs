@@ -10,19 +10,23 @@ namespace Radikalisering.Disclosure;
 internal sealed class IntruderView
 {
     private readonly LinkedTables tables;
+    private readonly bool[] suppressed;
+    private readonly WitnessPool pool;
     private readonly int[] varying;
     private readonly bool[] isVarying;
-    private readonly int[] publishedTouching;
     private readonly Dictionary<int, long> upperBounds = [];
     private readonly HashSet<int> boundedByPublication = [];
+    private readonly int[] publishedTouching;
 
     /// <param name="searchBound">
     /// An upper bound for cube cells that no published figure bounds. A witness needing more can be lowered to
     /// this bound without breaking a published equation (such a cell is in none) or its own condition.
     /// </param>
-    public IntruderView(LinkedTables tables, bool[] suppressed, long searchBound, int[]? scope = null)
+    public IntruderView(LinkedTables tables, bool[] suppressed, long searchBound, WitnessPool pool, int[]? scope = null)
     {
         this.tables = tables;
+        this.suppressed = suppressed;
+        this.pool = pool;
         varying = scope ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
         isVarying = new bool[tables.Cube.CellCount];
         foreach (var cubeCell in varying)
@@ -42,47 +46,64 @@ internal sealed class IntruderView
 
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
     {
-        var (model, cells) = PublishedModel();
-        var total = Sum(cells, query.Support);
-        if (query.AtMost is { } atMost)
+        if (pool.Answers(query, IsPublished, isVarying))
         {
-            model.Add(total <= atMost);
+            return true;
         }
 
-        if (query.AtLeast is { } atLeast)
+        var model = PublishedModel();
+        model.Require(query);
+        var solver = new CpSolver();
+        var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
+        if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal))
         {
-            model.Add(total >= atLeast);
+            return false;
         }
 
-        foreach (var known in query.KnownRecords.Where(cubeCell => isVarying[cubeCell]))
-        {
-            model.Add(cells[known]! >= 1);
-        }
-
-        var status = SolverSettings.Solve(model, new CpSolver(), cancellationToken);
-        return status is CpSolverStatus.Feasible or CpSolverStatus.Optimal;
+        pool.Add(model.Values(solver));
+        return true;
     }
 
-    /// <summary>The minimum and maximum of Σ support (exact without a scope); the maximum is long.MaxValue when unbounded.</summary>
-    public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken) =>
-        (Optimize(support, maximize: false, cancellationToken),
-         support.All(cubeCell => !isVarying[cubeCell] || boundedByPublication.Contains(cubeCell)) ? Optimize(support, maximize: true, cancellationToken) : long.MaxValue);
+    /// <summary>
+    /// The minimum and maximum of Σ support (exact without a scope); the maximum is long.MaxValue when unbounded.
+    /// A known cube at 0, or at the value of a published figure that contains the support, settles that end without a solve.
+    /// </summary>
+    public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
+    {
+        var minimum = pool.Answers(new WitnessQuery([], support, AtMost: 0, AtLeast: null), IsPublished, isVarying)
+            ? 0
+            : Optimize(support, maximize: false, cancellationToken);
+        if (!support.All(cubeCell => !isVarying[cubeCell] || boundedByPublication.Contains(cubeCell)))
+        {
+            return (minimum, long.MaxValue);
+        }
+
+        var containing = tables.CoveringCells[support[0]]
+            .Where(index => !suppressed[index] && support.All(tables.Cells[index].Support.Contains))
+            .Select(index => tables.Cells[index].Value)
+            .DefaultIfEmpty(long.MaxValue)
+            .Min();
+        var reachesContaining = containing != long.MaxValue && pool.Answers(new WitnessQuery([], support, AtMost: null, AtLeast: containing), IsPublished, isVarying);
+        return (minimum, reachesContaining ? containing : Optimize(support, maximize: true, cancellationToken));
+    }
+
+    private bool IsPublished(int index) => !suppressed[index];
 
     private long Optimize(int[] support, bool maximize, CancellationToken cancellationToken)
     {
-        var (model, cells) = PublishedModel();
-        var total = Sum(cells, support);
+        var model = PublishedModel();
+        var total = model.Sum(support);
         if (maximize)
         {
-            model.Maximize(total);
+            model.Model.Maximize(total);
         }
         else
         {
-            model.Minimize(total);
+            model.Model.Minimize(total);
         }
 
         var solver = new CpSolver();
-        var status = SolverSettings.Solve(model, solver, cancellationToken);
+        var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
         if (status != CpSolverStatus.Optimal)
         {
             throw new InvalidOperationException($"The audit could not prove an exact bound (solver status {status}).");
@@ -91,28 +112,14 @@ internal sealed class IntruderView
         return (long)solver.ObjectiveValue;
     }
 
-    /// <summary>Σ over the cube cells: unknowns inside the scope, true counts outside it.</summary>
-    private LinearExpr Sum(IntVar?[] cells, int[] cubeCells)
+    private ScopeModel PublishedModel()
     {
-        var fixedPart = cubeCells.Where(cubeCell => !isVarying[cubeCell]).Sum(tables.Cube.CountAt);
-        return LinearExpr.Sum(cubeCells.Where(cubeCell => isVarying[cubeCell]).Select(cubeCell => cells[cubeCell]!)) + fixedPart;
-    }
-
-    private (CpModel Model, IntVar?[] Cells) PublishedModel()
-    {
-        var model = new CpModel();
-        var cells = new IntVar?[tables.Cube.CellCount];
-        foreach (var cubeCell in varying)
+        var model = new ScopeModel(tables.Cube, varying, cubeCell => upperBounds[cubeCell]);
+        foreach (var cell in publishedTouching.Select(index => tables.Cells[index]))
         {
-            cells[cubeCell] = model.NewIntVar(0, upperBounds[cubeCell], $"x{cubeCell}");
+            model.Model.Add(model.Sum(cell.Support) == cell.Value);
         }
 
-        foreach (var index in publishedTouching)
-        {
-            var cell = tables.Cells[index];
-            model.Add(Sum(cells, cell.Support) == cell.Value);
-        }
-
-        return (model, cells);
+        return model;
     }
 }

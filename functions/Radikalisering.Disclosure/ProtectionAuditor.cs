@@ -11,6 +11,8 @@ internal sealed class ProtectionAuditor
     private readonly long searchBound;
     private readonly WitnessScope scopes;
     private readonly HashSet<int> insiders;
+    private readonly WitnessPool pool;
+    private readonly FailureExplainer explainer;
     private readonly Dictionary<ProtectionRequirement, Scoped> scoped = [];
     private readonly Dictionary<(ProtectionRequirement, CheckDirection), (string Signature, ProtectionCheck[] Failing)> remembered = [];
 
@@ -21,6 +23,8 @@ internal sealed class ProtectionAuditor
         this.searchBound = searchBound;
         scopes = new WitnessScope(tables.Cube);
         insiders = [.. Enumerable.Range(0, tables.Cube.CellCount).Where(cell => tables.Cube.CountAt(cell) > 0)];
+        pool = new WitnessPool(tables);
+        explainer = new FailureExplainer(tables, searchBound);
     }
 
     /// <summary>Every failing check. Empty means the pattern protects everything.</summary>
@@ -43,51 +47,11 @@ internal sealed class ProtectionAuditor
             .ThenBy(group => group.Min(requirement => requirement.Support.DefaultIfEmpty().Min()))
             .Select(group => group.ToArray());
 
-    /// <summary>
-    /// For a failing check, an irreducible set of published cells whose publication alone makes it fail
-    /// (QuickXplain: splits the candidates in halves, so few audits are needed when the core is small).
-    /// </summary>
+    /// <summary>For a failing check, a set of published cells whose publication alone makes it fail (see <see cref="FailureExplainer"/>).</summary>
     public int[] FailureCore(ProtectionCheck check, bool[] suppressed, CancellationToken cancellationToken)
     {
         var scope = ScopeOf(check.Requirement);
-        var published = scope.Touching.Where(index => !suppressed[index]).ToArray();
-        var query = check.ToQuery();
-        bool FailsWith(IEnumerable<int> publishedCells)
-        {
-            var pattern = Enumerable.Repeat(true, tables.Cells.Count).ToArray();
-            foreach (var index in publishedCells)
-            {
-                pattern[index] = false;
-            }
-
-            return !new IntruderView(tables, pattern, searchBound, scope.Cells).HasWitness(query, cancellationToken);
-        }
-
-        int[] Explain(int[] background, bool backgroundGrew, int[] candidates)
-        {
-            if (backgroundGrew && FailsWith(background))
-            {
-                return [];
-            }
-
-            if (candidates.Length == 1)
-            {
-                return candidates;
-            }
-
-            var first = candidates[..(candidates.Length / 2)];
-            var second = candidates[(candidates.Length / 2)..];
-            var fromSecond = Explain([.. background, .. first], first.Length > 0, second);
-            var fromFirst = Explain([.. background, .. fromSecond], fromSecond.Length > 0, first);
-            return [.. fromFirst, .. fromSecond];
-        }
-
-        if (published.Length == 0 || !FailsWith(published))
-        {
-            throw new InvalidOperationException("A protection requirement fails even with every cell withheld.");
-        }
-
-        return [.. Explain([], backgroundGrew: false, published).Order()];
+        return explainer.Core(check.ToQuery(), scope.Varying, scope.Touching.Where(index => !suppressed[index]), cancellationToken);
     }
 
     /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
@@ -109,7 +73,7 @@ internal sealed class ProtectionAuditor
                 var key = scope is null ? string.Empty : string.Join(',', scope);
                 if (!views.TryGetValue(key, out var view))
                 {
-                    view = views[key] = new IntruderView(tables, suppressed, searchBound, scope);
+                    view = views[key] = new IntruderView(tables, suppressed, searchBound, pool, scope);
                 }
 
                 var (minimum, maximum) = view.Interval(cell.Support, cancellationToken);
@@ -127,7 +91,7 @@ internal sealed class ProtectionAuditor
         {
             var scope = ScopeOf(requirement);
             var signature = string.Concat(scope.Touching.Select(index => suppressed[index] ? '1' : '0'));
-            IntruderView View() => views.TryGetValue(scope, out var view) ? view : views[scope] = new IntruderView(tables, suppressed, searchBound, scope.Cells);
+            IntruderView View() => views.TryGetValue(scope, out var view) ? view : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
 
             foreach (var (direction, present) in new[] { (CheckDirection.High, requirement.MayBeAtLeast is not null), (CheckDirection.Low, requirement.MayBeAtMost is not null) })
             {
@@ -162,7 +126,7 @@ internal sealed class ProtectionAuditor
             var varying = cells ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
             var touching = varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Order().ToArray();
             var scopeInsiders = varying.Where(insiders.Contains).ToArray();
-            scope = scoped[requirement] = new Scoped(cells, touching, scopeInsiders);
+            scope = scoped[requirement] = new Scoped(cells, varying, touching, scopeInsiders);
         }
 
         return scope;
@@ -220,6 +184,6 @@ internal sealed class ProtectionAuditor
         insiders.Select(cell => new ProtectionCheck(requirement, cell, direction))
             .Prepend(new ProtectionCheck(requirement, Insider: null, direction));
 
-    /// <summary>A requirement's witness scope (null cells = whole cube), the table cells touching it, and the insiders in it.</summary>
-    private sealed record Scoped(int[]? Cells, int[] Touching, int[] Insiders);
+    /// <summary>A requirement's witness scope (null cells = whole cube; Varying lists them either way), the table cells touching it, and the insiders in it.</summary>
+    private sealed record Scoped(int[]? Cells, int[] Varying, int[] Touching, int[] Insiders);
 }

@@ -7,7 +7,7 @@ internal static class SolverSettings
 {
     public static CpSolverStatus Solve(CpModel model, CpSolver solver, CancellationToken cancellationToken)
     {
-        solver.StringParameters = "num_workers:1,random_seed:0,log_search_progress:false";
+        solver.StringParameters = "num_workers:1,random_seed:0,log_search_progress:false,linearization_level:2,cp_model_presolve:false";
         using var registration = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model);
         cancellationToken.ThrowIfCancellationRequested();

@@ -6,9 +6,9 @@ namespace Radikalisering.Disclosure;
 /// Chooses the complementary suppressions: fewest extra cells, then smallest total value withheld.
 /// A row-generation loop: the master picks the cheapest pattern that withholds at least one cell of every
 /// "core" found so far; the exact audit then looks for a check the pattern fails, and for each failure the
-/// planner shrinks the set of published cells to one that still makes the check fail when only it is published
-/// (a core). Publishing more never helps a check, so every core is a valid cut and the first pattern the
-/// audit passes is optimal.
+/// solver names published cells that make the check fail when only they are published (a core, see
+/// <see cref="FailureExplainer"/>). Publishing more never helps a check, so every core is a valid cut and the
+/// first pattern the audit passes is optimal.
 /// Large cubes are planned block by block (see <see cref="ProtectionAuditor.Blocks"/>): each block's loop
 /// starts from the cells earlier blocks withheld. Withholding more never breaks a check, so every block's
 /// requirements still hold at the end; only the optimality is then per block rather than overall.

@@ -51,6 +51,21 @@ public class RollupTests
         }
     }
 
+    [Fact]
+    public void The_national_rollup_of_98_municipalities_passes_the_same_audit_when_audited_afresh()
+    {
+        var municipality = new Dimension("municipality", [.. Enumerable.Range(1, 98).Select(number => $"m{number:000}")]);
+        var cube = RandomCubes.Of(new Random(98), [municipality, Tables.Age, Tables.Reporter, Tables.Outcome], largest: 6);
+        var perMunicipality = Tables.ConcernTables.Select(table => new TableDefinition($"municipality {table.Name}", ["municipality", .. table.Dimensions]));
+        var request = Tables.Request(cube, [.. Tables.ConcernTables, .. perMunicipality]);
+
+        var result = Engine.Protect(request);
+
+        Assert.True(result.Audit.Passed);
+        Assert.False(result.Audit.IntervalsAreExact);
+        Assert.Equal(result.Audit, Engine.Audit(request, result.Tables));
+    }
+
     /// <summary>The true national figure, summed straight from the cube.</summary>
     private static long NationalValue(Cube cube, TableDefinition table, int position)
     {
