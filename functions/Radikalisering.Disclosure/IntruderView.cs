@@ -4,7 +4,8 @@ namespace Radikalisering.Disclosure;
 
 /// <summary>
 /// The cube as an intruder sees it under one suppression pattern: unknown non-negative integers bound by
-/// every published figure. Answers existence questions and integer ranges with CP-SAT. With a scope, only
+/// every published figure. Answers existence questions and integer ranges from the <see cref="WitnessPool"/> where
+/// it can and with CP-SAT otherwise, keeping every cube CP-SAT finds for later questions. With a scope, only
 /// the scope's cells are unknown and the rest keep their true values (see <see cref="WitnessScope"/>).
 /// </summary>
 internal sealed class IntruderView

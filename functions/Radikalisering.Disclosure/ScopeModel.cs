@@ -17,8 +17,7 @@ internal sealed class ScopeModel
         cells = new IntVar?[cube.CellCount];
         foreach (var cubeCell in varying)
         {
-            var bound = upperBound(cubeCell);
-            cells[cubeCell] = Model.NewIntVar(0, bound, $"x{cubeCell}");
+            cells[cubeCell] = Model.NewIntVar(0, upperBound(cubeCell), $"x{cubeCell}");
         }
     }
 
