@@ -133,12 +133,12 @@ internal sealed class ProtectionAuditor
     }
 
     /// <summary>
-    /// Runs groups of checks in order. Each group starts with one witness query that, when it has a witness,
+    /// Runs groups of checks in order. A group may start with one witness query that, when it has a witness,
     /// settles every check of the group at once; only otherwise are the group's checks run one by one.
     /// </summary>
     private static IEnumerable<ProtectionCheck> Failing(IntruderView view, IEnumerable<(WitnessQuery? Shortcut, ProtectionCheck[] Checks)> groups, bool firstOnly, CancellationToken cancellationToken)
     {
-        foreach (var (shortcut, checks) in groups)
+        foreach (var (shortcut, checks) in groups.Where(group => group.Checks.Length > 0))
         {
             if (shortcut is not null && view.HasWitness(shortcut, cancellationToken))
             {
@@ -157,32 +157,34 @@ internal sealed class ProtectionAuditor
     }
 
     /// <summary>
-    /// One witness with a record in every non-empty cube cell and the count at the bound plus one serves every
-    /// intruder at once. Intruders outside a scope need no check of their own: their cells keep true, non-zero counts.
+    /// The intruder who knows no record first: that check fails most often, and the planner stops at a failure.
+    /// Then one witness with a record in every non-empty cube cell and the count at the bound plus one serves every
+    /// insider at once. Intruders outside a scope need no check of their own: their cells keep true, non-zero counts.
     /// </summary>
     private static IEnumerable<(WitnessQuery?, ProtectionCheck[])> HighChecks(ProtectionRequirement requirement, Scoped scope)
     {
         var anyInsiderInside = scope.Insiders.Any(requirement.Support.Contains);
         var combined = new WitnessQuery(scope.Insiders, requirement.Support, AtMost: null, requirement.MayBeAtLeast + (anyInsiderInside ? 1 : 0));
-        yield return (combined, Checks(requirement, CheckDirection.High, scope.Insiders).ToArray());
+        yield return (null, [new ProtectionCheck(requirement, Insider: null, CheckDirection.High)]);
+        yield return (combined, Checks(requirement, CheckDirection.High, scope.Insiders));
     }
 
     /// <summary>
-    /// Intruders whose record lies outside the support share one witness (count at the bound, a record in each of
-    /// their cells); intruders inside the support each need their own.
+    /// The intruder who knows no record first. Intruders whose record lies outside the support share one witness
+    /// (count at the bound, a record in each of their cells); intruders inside the support each need their own.
     /// </summary>
     private static IEnumerable<(WitnessQuery?, ProtectionCheck[])> LowChecks(ProtectionRequirement requirement, Scoped scope)
     {
         var outside = scope.Insiders.Where(cell => !requirement.Support.Contains(cell)).ToArray();
         var inside = scope.Insiders.Where(cell => requirement.Support.Contains(cell)).ToArray();
         var combined = new WitnessQuery(outside, requirement.Support, requirement.MayBeAtMost, AtLeast: null);
-        yield return (combined, Checks(requirement, CheckDirection.Low, outside).ToArray());
-        yield return (null, inside.Select(cell => new ProtectionCheck(requirement, cell, CheckDirection.Low)).ToArray());
+        yield return (null, [new ProtectionCheck(requirement, Insider: null, CheckDirection.Low)]);
+        yield return (combined, Checks(requirement, CheckDirection.Low, outside));
+        yield return (null, Checks(requirement, CheckDirection.Low, inside));
     }
 
-    private static IEnumerable<ProtectionCheck> Checks(ProtectionRequirement requirement, CheckDirection direction, IEnumerable<int> insiders) =>
-        insiders.Select(cell => new ProtectionCheck(requirement, cell, direction))
-            .Prepend(new ProtectionCheck(requirement, Insider: null, direction));
+    private static ProtectionCheck[] Checks(ProtectionRequirement requirement, CheckDirection direction, IEnumerable<int> insiders) =>
+        [.. insiders.Select(cell => new ProtectionCheck(requirement, cell, direction))];
 
     /// <summary>A requirement's witness scope (null cells = whole cube; Varying lists them either way), the table cells touching it, and the insiders in it.</summary>
     private sealed record Scoped(int[]? Cells, int[] Varying, int[] Touching, int[] Insiders);
