@@ -26,7 +26,7 @@ internal sealed class FailureExplainer
         foreach (var cell in published.Select(index => tables.Cells[index]))
         {
             var assumption = model.Model.NewBoolVar($"p{cell.Index}");
-            model.Model.Add(model.Sum(cell.Support) == cell.Value).OnlyEnforceIf(assumption);
+            model.AddSumEquals(cell.Support, cell.Value, enforcement: assumption);
             model.Model.AddAssumption(assumption);
             cellByAssumption[assumption.GetIndex()] = cell.Index;
         }

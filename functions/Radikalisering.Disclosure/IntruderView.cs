@@ -118,7 +118,7 @@ internal sealed class IntruderView
         var model = new ScopeModel(tables.Cube, varying, cubeCell => upperBounds[cubeCell]);
         foreach (var cell in publishedTouching.Select(index => tables.Cells[index]))
         {
-            model.Model.Add(model.Sum(cell.Support) == cell.Value);
+            model.AddSumEquals(cell.Support, cell.Value);
         }
 
         return model;

@@ -30,6 +30,39 @@ internal sealed class ScopeModel
         return LinearExpr.Sum(cubeCells.Select(cubeCell => cells[cubeCell]).OfType<IntVar>()) + fixedPart;
     }
 
+    /// <summary>
+    /// Adds Σ cube cells = value, optionally only when the enforcing literal holds. Written straight into the
+    /// model's proto: the audit builds thousands of these small models, and the expression builder's allocations
+    /// cost more than the solver on most of them.
+    /// </summary>
+    public void AddSumEquals(int[] cubeCells, long value, BoolVar? enforcement = null)
+    {
+        var linear = new LinearConstraintProto();
+        var rest = value;
+        foreach (var cubeCell in cubeCells)
+        {
+            if (cells[cubeCell] is { } cell)
+            {
+                linear.Vars.Add(cell.GetIndex());
+                linear.Coeffs.Add(1);
+            }
+            else
+            {
+                rest -= cube.CountAt(cubeCell);
+            }
+        }
+
+        linear.Domain.Add(rest);
+        linear.Domain.Add(rest);
+        var constraint = new ConstraintProto { Linear = linear };
+        if (enforcement is not null)
+        {
+            constraint.EnforcementLiteral.Add(enforcement.GetIndex());
+        }
+
+        Model.Model.Constraints.Add(constraint);
+    }
+
     /// <summary>Adds the query's own conditions: a record in each known cell, and the protected sum's bounds.</summary>
     public void Require(WitnessQuery query)
     {
