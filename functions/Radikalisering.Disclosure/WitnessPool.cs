@@ -13,6 +13,7 @@ internal sealed class WitnessPool
     private readonly List<Move> moves = [];
     private readonly List<int>[] movesByCubeCell;
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private int questions;
 
     public WitnessPool(LinkedTables tables)
     {
@@ -61,9 +62,27 @@ internal sealed class WitnessPool
             return true;
         }
 
-        var candidates = query.Support.SelectMany(cubeCell => movesByCubeCell[cubeCell]).Distinct().OrderDescending();
-        return candidates.Select(id => moves[id]).Any(move => move.Cells.All(cubeCell => inScope[cubeCell]) && !move.Changes.Any(isPublished) && Reaches(move, query, trueSum));
+        questions++;
+        foreach (var cubeCell in query.Support)
+        {
+            var candidates = movesByCubeCell[cubeCell];
+            for (var c = candidates.Count - 1; c >= 0; c--)
+            {
+                var move = moves[candidates[c]];
+                if (move.LastQuestion != questions && Answers(move, query, isPublished, inScope, trueSum))
+                {
+                    return true;
+                }
+
+                move.LastQuestion = questions;
+            }
+        }
+
+        return false;
     }
+
+    private bool Answers(Move move, WitnessQuery query, Func<int, bool> isPublished, bool[] inScope, long trueSum) =>
+        move.Cells.All(cubeCell => inScope[cubeCell]) && !move.Changes.Any(isPublished) && Reaches(move, query, trueSum);
 
     /// <summary>The fewest repetitions, forwards or backwards, that bring the sum within bounds; then every count must stay feasible.</summary>
     private bool Reaches(Move move, WitnessQuery query, long trueSum)
@@ -120,5 +139,9 @@ internal sealed class WitnessPool
     private static long CeilingDivide(long numerator, long denominator) => (numerator + denominator - 1) / denominator;
 
     /// <summary>Cube cells and how much each moves; the table cells whose sums the move changes.</summary>
-    private sealed record Move(int[] Cells, long[] Steps, int[] Changes);
+    private sealed record Move(int[] Cells, long[] Steps, int[] Changes)
+    {
+        /// <summary>The last question this move was tried on, so a move listed under several protected cells is tried once.</summary>
+        public int LastQuestion { get; set; }
+    }
 }
