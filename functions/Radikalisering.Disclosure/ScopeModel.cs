@@ -32,8 +32,8 @@ internal sealed class ScopeModel
 
     /// <summary>
     /// Adds Σ cube cells = value, optionally only when the enforcing literal holds. Written straight into the
-    /// model's proto: the audit builds thousands of these small models, and the expression builder's allocations
-    /// cost more than the solver on most of them.
+    /// model's proto: the audit builds thousands of these small models, and building their equations through
+    /// linear expressions took about a tenth of a rollup's time.
     /// </summary>
     public void AddSumEquals(int[] cubeCells, long value, BoolVar? enforcement = null)
     {
