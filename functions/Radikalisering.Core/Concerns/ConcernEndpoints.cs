@@ -94,7 +94,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         }
 
         var query = context.Request.Query;
-        if (!int.TryParse(query[YearParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !IsPlausibleYear(year))
+        if (!int.TryParse(query[YearParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !ConcernFields.IsPlausibleYear(year))
         {
             return Problems.InvalidField(YearParameter, "Angiv året som et firecifret tal, fx ?year=2026.");
         }
@@ -133,7 +133,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return access.Refusal;
         }
 
-        var concern = IsPlausibleYear(year) ? await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) : null;
+        var concern = await FindAsync(year, id, cancellationToken).ConfigureAwait(false);
         if (concern is null)
         {
             return NotFound();
@@ -178,7 +178,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return patch.Problem;
         }
 
-        var current = IsPlausibleYear(year) ? await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) : null;
+        var current = await FindAsync(year, id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return NotFound();
@@ -221,7 +221,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return preconditionProblem;
         }
 
-        if (!IsPlausibleYear(year))
+        if (!ConcernFields.IsPlausibleYear(year))
         {
             return NotFound();
         }
@@ -262,7 +262,10 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         return false;
     }
 
-    private static bool IsPlausibleYear(int year) => year >= ConcernFields.EarliestReceivedOn.Year && year <= 9999;
+    /// <summary>The stored concern, or null when there is none or the year cannot hold one.</summary>
+    private async Task<StoredConcern?> FindAsync(int year, Guid id, CancellationToken cancellationToken) =>
+        ConcernFields.IsPlausibleYear(year) ? await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) : null;
+
 
     private static string SubjectOf(StoredConcern concern) => SubjectOf(concern.Id);
 

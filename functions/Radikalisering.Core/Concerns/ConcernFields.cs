@@ -11,6 +11,9 @@ public static class ConcernFields
     /// <summary>No concern can predate the system's own history; catches typos such as 0206 for 2026.</summary>
     public static DateOnly EarliestReceivedOn { get; } = new(2000, 1, 1);
 
+    /// <summary>Whether a year in a route or query can hold concerns at all: from the earliest receipt date to 9999.</summary>
+    public static bool IsPlausibleYear(int year) => year >= EarliestReceivedOn.Year && year <= 9999;
+
     public static IReadOnlyDictionary<string, string> Rules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ReceivedOn] = "skal være en gyldig dato på formen åååå-mm-dd, fx \"2026-03-14\".",

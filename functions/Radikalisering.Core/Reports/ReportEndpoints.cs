@@ -34,7 +34,7 @@ public sealed class ReportEndpoints(
             return access.Refusal;
         }
 
-        var snapshot = IsPlausibleYear(year) ? await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false) : null;
+        var snapshot = ConcernFields.IsPlausibleYear(year) ? await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false) : null;
         if (snapshot is null)
         {
             return Problems.NotFound($"Der er endnu ingen opgørelse for {year}.");
@@ -118,14 +118,13 @@ public sealed class ReportEndpoints(
     private ProblemHttpResult? YearProblem(int year)
     {
         var currentYear = timeProvider.GetUtcNow().Year;
-        return IsPlausibleYear(year) && year < currentYear
+        return ConcernFields.IsPlausibleYear(year) && year < currentYear
             ? null
             : Problems.InvalidField(
                 YearField,
                 $"Året skal være et afsluttet kalenderår fra {ConcernFields.EarliestReceivedOn.Year} til {currentYear - 1}.");
     }
 
-    private static bool IsPlausibleYear(int year) => year >= ConcernFields.EarliestReceivedOn.Year && year <= 9999;
 
     private static string SubjectOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
