@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Reports;
+
+namespace Radikalisering.Core;
+
+public static class RadikaliseringHostBuilderExtensions
+{
+    /// <summary>
+    /// The app's composition root: every service the functions use, with every options class validated
+    /// on start. The Functions worker's <c>Program.cs</c> and every test host call this, so what is tested
+    /// is what runs.
+    /// </summary>
+    public static TBuilder AddRadikalisering<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
+        builder.Services.AddAnnualReport();
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Radikalisering.WorkerHost.Protocol;
+
+namespace Radikalisering.WorkerHost.Functions;
+
+/// <summary>Invokes a non-HTTP function with its trigger's input and keeps a record of every invocation.</summary>
+public sealed class FunctionInvoker(WorkerChannel channel)
+{
+    private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
+
+    /// <summary>Every finished invocation of a timer or queue function, oldest first.</summary>
+    public IReadOnlyCollection<InvocationRecord> Invocations => _invocations;
+
+    public async Task<InvocationResponse> InvokeAsync(
+        WorkerFunction function,
+        TypedData trigger,
+        IEnumerable<KeyValuePair<string, TypedData>> triggerMetadata,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var request = new InvocationRequest
+        {
+            InvocationId = Guid.NewGuid().ToString(),
+            FunctionId = function.Id,
+            InputData = { new ParameterBinding { Name = function.Trigger.ParameterName, Data = trigger } },
+        };
+        foreach (var (name, value) in triggerMetadata)
+        {
+            request.TriggerMetadata[name] = value;
+        }
+
+        var response = await channel.InvokeAsync(request, cancellationToken);
+        _invocations.Enqueue(new InvocationRecord(
+            function.Name,
+            response.Result.Status == StatusResult.Types.Status.Success,
+            response.Result.Exception?.Message ?? response.Result.Result));
+        return response;
+    }
+}
+
+/// <param name="Error">The worker's exception message when the invocation failed.</param>
+public sealed record InvocationRecord(string FunctionName, bool Succeeded, string? Error);

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Google.Protobuf.Collections;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Radikalisering.WorkerHost.Functions;
+using Radikalisering.WorkerHost.Protocol;
+
+namespace Radikalisering.WorkerHost.Http;
+
+/// <summary>
+/// Serves the HTTP triggers as the Functions host does with the ASP.NET Core integration: a request
+/// that matches a function's route and method becomes an <c>InvocationRequest</c> (route values in the
+/// trigger metadata) and, at the same time, the same request (method, path, query, headers, body)
+/// sent to the worker's own HTTP listener with the invocation id in <c>x-ms-invocation-id</c>. The
+/// worker answers on HTTP; that answer is copied back.
+/// </summary>
+public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, HttpClient client, ILogger logger)
+{
+    public const string InvocationIdHeader = "x-ms-invocation-id";
+
+    private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Proxy-Connection", "TE", "Trailer", "Host",
+    };
+
+    public void Map(IEndpointRouteBuilder endpoints, string routePrefix, IEnumerable<WorkerFunction> functions)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        foreach (var function in functions)
+        {
+            if (function.Trigger is HttpTrigger trigger)
+            {
+                endpoints.MapMethods($"/{routePrefix}/{trigger.Route}", trigger.Methods, context => ForwardAsync(context, function, trigger));
+            }
+        }
+    }
+
+    private async Task ForwardAsync(HttpContext context, WorkerFunction function, HttpTrigger trigger)
+    {
+        var invocationId = Guid.NewGuid().ToString();
+        var request = context.Request;
+        var invocation = new InvocationRequest
+        {
+            InvocationId = invocationId,
+            FunctionId = function.Id,
+            InputData =
+            {
+                new ParameterBinding
+                {
+                    Name = trigger.ParameterName,
+                    Data = new TypedData { Http = new RpcHttp { Method = request.Method, Url = request.GetDisplayUrl() } },
+                },
+            },
+        };
+        AddTriggerMetadata(invocation.TriggerMetadata, context);
+        var invoked = channel.InvokeAsync(invocation, context.RequestAborted);
+
+        using var proxied = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(workerHttpUri, request.Path + request.QueryString));
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            proxied.Content = new StreamContent(request.Body);
+        }
+
+        foreach (var (name, values) in request.Headers)
+        {
+            if (HopByHopHeaders.Contains(name))
+            {
+                continue;
+            }
+
+            if (!proxied.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            {
+                proxied.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        proxied.Headers.Add(InvocationIdHeader, invocationId);
+
+        using var answer = await client.SendAsync(proxied, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        context.Response.StatusCode = (int)answer.StatusCode;
+        foreach (var (name, values) in answer.Headers.Concat(answer.Content.Headers))
+        {
+            if (!HopByHopHeaders.Contains(name))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
+
+        await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+
+        var result = await invoked;
+        if (result.Result.Status != StatusResult.Types.Status.Success)
+        {
+            logger.LogError("{Function} failed: {Message}{NewLine}{StackTrace}", function.Name, result.Result.Exception?.Message ?? result.Result.Result, Environment.NewLine, result.Result.Exception?.StackTrace);
+        }
+    }
+
+    private static void AddTriggerMetadata(MapField<string, TypedData> metadata, HttpContext context)
+    {
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is not null)
+            {
+                metadata[name] = new TypedData { String = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) };
+            }
+        }
+
+        metadata["Query"] = new TypedData { Json = JsonSerializer.Serialize(context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString())) };
+        metadata["Headers"] = new TypedData { Json = JsonSerializer.Serialize(context.Request.Headers.ToDictionary(pair => pair.Key, pair => pair.Value.ToString())) };
+    }
+}
