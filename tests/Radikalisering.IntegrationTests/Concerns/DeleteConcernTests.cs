@@ -1,6 +1,7 @@
 using System.Net;
 using Radikalisering.Core.Access;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 

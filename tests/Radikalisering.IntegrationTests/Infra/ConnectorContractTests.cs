@@ -48,20 +48,6 @@ public sealed partial class ConnectorContractTests
 
     [Theory]
     [MemberData(nameof(ConcernOperations))]
-    public void Each_operation_is_the_Functions_trigger_of_the_same_name_method_and_route(string route, string method, string operationId)
-    {
-        // The Functions project cannot be built here (its worker packages are not on the mirror),
-        // so its trigger declarations are read from the source.
-        var triggers = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "functions", "Radikalisering.Functions"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(path => HttpTrigger().Matches(File.ReadAllText(path)))
-            .Select(match => (Name: match.Groups["name"].Value, Method: match.Groups["method"].Value, Route: RouteConstant(match.Groups["route"].Value)));
-
-        Assert.Contains((operationId, method, route), triggers);
-    }
-
-    [Theory]
-    [MemberData(nameof(ConcernOperations))]
     public void The_path_parameters_match_the_route_template_and_its_constraints(string route, string method, string operationId)
     {
         var expected = RouteParameter().Matches(route)
@@ -225,12 +211,6 @@ public sealed partial class ConnectorContractTests
         "" => ("string", null),
         _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "No OpenAPI type for this route constraint."),
     };
-
-    private static string RouteConstant(string name) =>
-        (string)typeof(Routes).GetField(name)!.GetRawConstantValue()!;
-
-    [GeneratedRegex(@"\[Function\(""(?<name>\w+)""\)\]\s*public[^(]+\(\s*\[HttpTrigger\([^,]+,\s*""(?<method>\w+)"",\s*Route = Routes\.(?<route>\w+)\)\]")]
-    private static partial Regex HttpTrigger();
 
     [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>\w+))?\}")]
     private static partial Regex RouteParameter();

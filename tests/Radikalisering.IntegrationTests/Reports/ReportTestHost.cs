@@ -5,6 +5,7 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;
@@ -34,7 +35,6 @@ public static class ReportTestHost
             options.ConfigureServices = services =>
             {
                 services.AddSingleton(ReportGraphClientFactory.Create(new FixedTokenCredential(), graph));
-                services.AddAnnualReport();
             };
             options.MapEndpoints = endpoints => endpoints.MapReportEndpoints();
             configure?.Invoke(options);

@@ -1,3 +1,5 @@
+using Radikalisering.TestSupport.Azurite;
+
 namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
 
 /// <summary>All storage tests share one Azurite; they isolate themselves by table and queue names.</summary>

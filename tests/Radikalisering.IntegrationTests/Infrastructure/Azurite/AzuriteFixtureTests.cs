@@ -1,3 +1,5 @@
+using Radikalisering.TestSupport.Azurite;
+
 namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
 
 [Collection(AzuriteCollection.Name)]

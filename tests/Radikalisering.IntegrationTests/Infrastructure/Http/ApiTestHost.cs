@@ -6,15 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Radikalisering.Core.Concerns;
+using Radikalisering.Core;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Infrastructure.Http;
 
 /// <summary>
 /// The API in memory: an ASP.NET Core <see cref="TestServer"/> in the Development environment with the
-/// Core services registered as the Functions app registers them, against Azurite (tables and queue
+/// app's services registered by the app's own composition root (<c>AddRadikalisering</c>), against Azurite (tables and queue
 /// with names unique to this host), the development data key, <c>Auth:Mode=Development</c> and a
 /// <see cref="FakeTimeProvider"/>. Routes: <see cref="ApiRoutes.MapConcernEndpoints"/> plus the test's own.
 /// </summary>
@@ -58,6 +59,9 @@ public sealed class ApiTestHost : IAsyncDisposable
             ["Storage:ReportReadyQueue"] = AzuriteFixture.UniqueName("report-ready-"),
             ["KeyVault:DevelopmentKey"] = DevelopmentKey,
             ["Auth:Mode"] = "Development",
+            ["Report:SenderMailbox"] = "tk-statistik@kommune.example",
+            ["Report:Recipients:0"] = "ledelse@kommune.example",
+            ["Report:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), AzuriteFixture.UniqueName("outbox")),
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -73,7 +77,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         var time = new FakeTimeProvider(options.Now);
         builder.Services.AddSingleton<TimeProvider>(time);
         options.ConfigureServices?.Invoke(builder.Services);
-        builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
+        builder.AddRadikalisering();
 
         var app = builder.Build();
         app.MapConcernEndpoints();

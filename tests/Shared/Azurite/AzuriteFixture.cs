@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
+namespace Radikalisering.TestSupport.Azurite;
 
 /// <summary>
 /// Real Table and Queue storage for the tests. Uses the Azurite that <c>.ci/run</c> started
