@@ -102,19 +102,25 @@ public sealed class FunctionsHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        await _background;
-        if (_front is not null)
+        try
         {
-            await _front.StopAsync(CancellationToken.None);
-            await _front.DisposeAsync();
-        }
+            await _background;
+            if (_front is not null)
+            {
+                await _front.StopAsync(CancellationToken.None);
+                await _front.DisposeAsync();
+            }
 
-        await _channel.TerminateAsync(TimeSpan.FromSeconds(5));
-        await _worker.DisposeAsync();
-        await _rpcServer.StopAsync(CancellationToken.None);
-        await _rpcServer.DisposeAsync();
-        _channel.Dispose();
-        _stopping.Dispose();
+            await _channel.TerminateAsync(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await _worker.DisposeAsync();
+            await _rpcServer.StopAsync(CancellationToken.None);
+            await _rpcServer.DisposeAsync();
+            _channel.Dispose();
+            _stopping.Dispose();
+        }
     }
 
     private static async Task<WebApplication> StartRpcServerAsync(WorkerConnection connection, ILoggerFactory loggerFactory, CancellationToken cancellationToken)

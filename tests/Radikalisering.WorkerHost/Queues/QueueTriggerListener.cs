@@ -46,10 +46,11 @@ public sealed class QueueTriggerListener(FunctionInvoker invoker, QueueListenerS
             {
                 return;
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (exception is RequestFailedException or AggregateException or WorkerHostException)
             {
-                logger.LogWarning(exception, "Queue {Queue} could not be read; retrying.", trigger.QueueName);
-                await Task.Delay(settings.PollInterval, cancellationToken);
+                // Storage unreachable (the Azure SDK has retried already) or the worker gone: keep polling, as the host does.
+                logger.LogWarning("Queue {Queue} could not be read ({Message}); retrying.", trigger.QueueName, exception.Message);
+                await Task.Delay(settings.PollInterval * 10, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
