@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
 
 // The isolated worker with ASP.NET Core integration: HTTP triggers take HttpRequest and return the
@@ -20,6 +21,7 @@ builder.Services
 
 builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
 builder.Services.AddAnnualReport();
+builder.Services.AddOperations();
 
 // Application Insights has local (key) authentication disabled: the worker's telemetry is sent with
 // the app's managed identity, the same credential the storage, Key Vault and Graph clients use.

@@ -116,7 +116,7 @@ public sealed class OperationsTemplateTests(BicepTemplateFixture fixture)
         Assert.Null(policy.At("properties.allowProtectedAppendWritesAll"));
         // (retention years + 2) * 366 days: the year received, the report's January, then the retention years.
         Assert.Equal("[mul(add(parameters('retentionYearsAfterReport'), 2), 366)]", (string?)policy.At("properties.immutabilityPeriodSinceCreationInDays"));
-        var storageModule = Assert.Single(Template.Deployed("Microsoft.Resources/deployments"), deployment => deployment.Properties?["parameters"]?["auditTrailContainerName"] is not null && deployment.Properties?["parameters"]?["retentionYearsAfterReport"] is not null);
+        var storageModule = Assert.Single(Template.Deployed("Microsoft.Resources/deployments"), deployment => deployment.Properties?["parameters"]?["auditTrailContainerName"] is not null && deployment.Properties?["parameters"]?["backupRetentionDays"] is not null);
         Assert.Equal("[parameters('retentionYearsAfterReport')]", (string?)storageModule.At("properties.parameters.retentionYearsAfterReport.value"));
     }
 
