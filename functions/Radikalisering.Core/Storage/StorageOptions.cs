@@ -45,8 +45,11 @@ public sealed class StorageOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        var hasServiceUris = TableServiceUri is not null && QueueServiceUri is not null && BlobServiceUri is not null;
-        if (hasConnectionString == hasServiceUris)
+        Uri?[] serviceUris = [TableServiceUri, QueueServiceUri, BlobServiceUri];
+        var valid = hasConnectionString
+            ? serviceUris.All(uri => uri is null)
+            : serviceUris.All(uri => uri is not null);
+        if (!valid)
         {
             yield return new ValidationResult(
                 "Set either Storage:ConnectionString or all of Storage:TableServiceUri, Storage:QueueServiceUri and Storage:BlobServiceUri.",
