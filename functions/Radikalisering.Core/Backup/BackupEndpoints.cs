@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Http;
@@ -8,7 +9,7 @@ namespace Radikalisering.Core.Backup;
 /// <c>GET /api/backups</c> (the complete runs, newest first) and <c>POST /api/backups/{run}/restore</c>
 /// (into empty tables), both Reports.Admin and audited. infra/scripts/restore-backup.sh calls them.
 /// </summary>
-public sealed class BackupEndpoints(AccessGuard guard, BackupRestorer restorer)
+public sealed partial class BackupEndpoints(AccessGuard guard, BackupRestorer restorer)
 {
     public const string ListRoute = "backups";
     public const string RestoreRoute = "backups/{run}/restore";
@@ -28,12 +29,24 @@ public sealed class BackupEndpoints(AccessGuard guard, BackupRestorer restorer)
         return new JsonResourceResult<IReadOnlyList<string>>(StatusCodes.Status200OK, runs);
     }
 
+    /// <summary>A run folder's name as <see cref="BackupExporter"/> makes it.</summary>
+    [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$")]
+    private static partial Regex RunName();
+
     public async Task<IResult> RestoreAsync(HttpContext context, string run, CancellationToken cancellationToken)
     {
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, RestoreAction, run, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(run);
+        var isRunName = RunName().IsMatch(run);
+        var subject = isRunName ? run : "invalid";
+        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, RestoreAction, subject, cancellationToken).ConfigureAwait(false);
         if (!access.IsGranted)
         {
             return access.Refusal;
+        }
+
+        if (!isRunName)
+        {
+            return Problems.InvalidField("run", "Kørslen skal angives som i GET /api/backups, fx 20270112T020000Z-1a2b3c4d.");
         }
 
         var result = await restorer.RestoreAsync(run, cancellationToken).ConfigureAwait(false);

@@ -157,8 +157,12 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
         using var damaged = await client.PostAsync($"/api/backups/{manifest.Run}/restore", content: null);
         using var unknown = await client.PostAsync("/api/backups/20200101T000000Z-00000000/restore", content: null);
 
+        using var malformed = await client.PostAsync("/api/backups/..%2Fother/restore", content: null);
+
         Assert.Equal(HttpStatusCode.UnprocessableEntity, damaged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.False(await TableExistsAsync(host.ConcernsTable));
     }
 
