@@ -21,6 +21,10 @@ param senderMailbox string
 @description('Leadership addresses that receive the annual report.')
 param reportRecipients string[]
 
+@minLength(1)
+@description('IT operations addresses that receive the alerts (azd environment value OPS_ALERT_EMAILS).')
+param opsAlertEmails string[]
+
 @minValue(3)
 @description('Disclosure control threshold k: published cells below it are suppressed.')
 param disclosureThreshold int = 5
@@ -28,6 +32,11 @@ param disclosureThreshold int = 5
 @minValue(1)
 @description('Years after the annual report that concerns are kept.')
 param retentionYearsAfterReport int = 5
+
+@minValue(7)
+@maxValue(365)
+@description('Days a daily backup run is kept; deleted or overwritten blobs stay recoverable as long.')
+param backupRetentionDays int = 35
 
 @description('Name of the Key Vault secret that holds the 256-bit data key.')
 param dataKeySecretName string = 'concerns-data-key'
@@ -107,6 +116,10 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSkuName
     deploymentContainerName: 'app-package'
     identityName: identityName
+    retentionYearsAfterReport: retentionYearsAfterReport
+    auditTrailContainerName: 'audit-trail'
+    backupContainerName: 'backups'
+    backupRetentionDays: backupRetentionDays
   }
 }
 
@@ -146,6 +159,8 @@ module functionApp 'modules/functionApp.bicep' = {
     identityName: identityName
     storageAccountName: storageAccountName
     deploymentContainerName: storage.outputs.deploymentContainerName
+    auditTrailContainerName: storage.outputs.auditTrailContainerName
+    backupContainerName: storage.outputs.backupContainerName
     applicationInsightsName: applicationInsightsName
     keyVaultUri: keyVault.outputs.uri
     dataKeySecretName: dataKeySecretName
@@ -159,11 +174,27 @@ module functionApp 'modules/functionApp.bicep' = {
   }
 }
 
+// Needs the Function App's host name, so it runs after the app (and so after everything else).
+module alerts 'modules/alerts.bicep' = {
+  scope: resourceGroup
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsName: applicationInsightsName
+    storageAccountName: storageAccountName
+    keyVaultName: keyVaultName
+    functionAppHostName: functionApp.outputs.defaultHostName
+    alertEmails: opsAlertEmails
+    namePrefix: 'radikalisering-${resourceToken}'
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_HOST string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
 output DATA_KEY_SECRET_NAME string = dataKeySecretName

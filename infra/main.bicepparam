@@ -12,5 +12,6 @@ param dataKeySecretExists = bool(readEnvironmentVariable('DATA_KEY_SECRET_EXISTS
 // Set by the operator before `azd up` (README.md "Deploy").
 param senderMailbox = readEnvironmentVariable('REPORT_SENDER_MAILBOX')
 param reportRecipients = map(split(readEnvironmentVariable('REPORT_RECIPIENTS'), ','), recipient => trim(recipient))
+param opsAlertEmails = map(split(readEnvironmentVariable('OPS_ALERT_EMAILS'), ','), email => trim(email))
 param disclosureThreshold = int(readEnvironmentVariable('DISCLOSURE_THRESHOLD', '5'))
 param retentionYearsAfterReport = int(readEnvironmentVariable('RETENTION_YEARS_AFTER_REPORT', '5'))

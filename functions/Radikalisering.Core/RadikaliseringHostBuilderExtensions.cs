@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
 
 namespace Radikalisering.Core;
@@ -17,6 +18,7 @@ public static class RadikaliseringHostBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
+        builder.Services.AddOperations();
         return builder;
     }
 }

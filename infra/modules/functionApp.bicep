@@ -23,6 +23,12 @@ param storageAccountName string
 @description('Blob container that holds the deployed app package.')
 param deploymentContainerName string
 
+@description('Append-blob container of the hash-chained audit trail.')
+param auditTrailContainerName string
+
+@description('Blob container of the daily table backups.')
+param backupContainerName string
+
 @description('Name of the Application Insights component.')
 param applicationInsightsName string
 
@@ -82,6 +88,9 @@ var platformSettings = [
 var applicationSettings = [
   { name: 'Storage__TableServiceUri', value: storageAccount.properties.primaryEndpoints.table }
   { name: 'Storage__QueueServiceUri', value: storageAccount.properties.primaryEndpoints.queue }
+  { name: 'Storage__BlobServiceUri', value: storageAccount.properties.primaryEndpoints.blob }
+  { name: 'Storage__AuditTrailContainer', value: auditTrailContainerName }
+  { name: 'Storage__BackupContainer', value: backupContainerName }
   { name: 'KeyVault__VaultUri', value: keyVaultUri }
   { name: 'KeyVault__DataKeySecretName', value: dataKeySecretName }
   { name: 'Auth__Mode', value: 'EasyAuth' }
@@ -158,6 +167,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 
 // Easy Auth: every request needs a valid Entra ID token for this app registration; anything
 // else gets 401 before the code runs. The code then checks the app roles (DESIGN.md §6).
+// The one exception is GET /api/health for the availability test: it says only whether storage
+// and the data key are reachable.
 resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'authsettingsV2'
@@ -168,6 +179,9 @@ resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {
     globalValidation: {
       requireAuthentication: true
       unauthenticatedClientAction: 'Return401'
+      excludedPaths: [
+        '/api/health'
+      ]
     }
     httpSettings: {
       requireHttps: true

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Radikalisering.Core.Backup;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
@@ -53,6 +54,7 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<ConcernPartitionDeleter>();
         services.TryAddSingleton<RetentionJob>();
+        services.TryAddSingleton<BackupRetention>();
 
         services.TryAddSingleton(provider => ReportGraphClientFactory.Create(provider.GetRequiredService<TokenCredential>()));
         services.TryAddSingleton<IReportMailer>(provider =>

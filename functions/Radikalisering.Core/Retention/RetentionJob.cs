@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Audit;
+using Radikalisering.Core.Backup;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 
@@ -10,11 +11,13 @@ namespace Radikalisering.Core.Retention;
 /// Deletes the concerns of every year whose report was sent at least
 /// <see cref="RetentionOptions.YearsAfterReport"/> years ago, a whole year partition at a time, and
 /// audits each deleted concern. The published snapshot stays: it holds no concern, and it feeds
-/// the trend. A year whose report was never sent is kept. Running it again deletes nothing more.
+/// the trend. The year's concerns are deleted from the backups too. A year whose report was never
+/// sent is kept. Running it again deletes nothing more.
 /// </summary>
 public sealed partial class RetentionJob(
     ReportSnapshotStore snapshots,
     ConcernPartitionDeleter deleter,
+    BackupRetention backups,
     IAuditLog auditLog,
     IOptions<RetentionOptions> options,
     TimeProvider timeProvider,
@@ -53,6 +56,8 @@ public sealed partial class RetentionJob(
             {
                 LogDeleted(count, year);
             }
+
+            await backups.DeleteYearAsync(year, cancellationToken).ConfigureAwait(false);
         }
 
         return due;

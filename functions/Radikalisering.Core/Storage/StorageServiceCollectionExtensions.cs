@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class StorageServiceCollectionExtensions
     public const string ManagedIdentityClientIdSetting = "AZURE_CLIENT_ID";
 
     /// <summary>
-    /// <see cref="StorageOptions"/> (validated on start), the Azure credential, the table and queue
+    /// <see cref="StorageOptions"/> (validated on start), the Azure credential, the table, queue and blob
     /// service clients and <see cref="TableClientProvider"/>. Queue messages are base64, as the
     /// Functions queue trigger expects by default.
     /// </summary>
@@ -47,6 +48,13 @@ public static class StorageServiceCollectionExtensions
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new QueueServiceClient(options.QueueServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
                 : new QueueServiceClient(options.ConnectionString, clientOptions);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? new BlobServiceClient(options.BlobServiceUri, provider.GetRequiredService<TokenCredential>())
+                : new BlobServiceClient(options.ConnectionString);
         });
         services.TryAddSingleton<TableClientProvider>();
         return services;

@@ -41,6 +41,7 @@ public sealed class BicepBuildTests(BicepTemplateFixture fixture)
             ["REPORT_SENDER_MAILBOX"] = "tk@kommune.dk",
             ["REPORT_RECIPIENTS"] = "direktor@kommune.dk, chef@kommune.dk",
             ["DATA_KEY_SECRET_EXISTS"] = "true",
+            ["OPS_ALERT_EMAILS"] = "drift@kommune.dk,vagt@kommune.dk ",
         };
 
         var run = await BicepCli.RunAsync(["build-params", RepositoryPaths.Infra("main.bicepparam"), "--stdout"], environment);
@@ -48,6 +49,7 @@ public sealed class BicepBuildTests(BicepTemplateFixture fixture)
         Assert.True(run.IsClean, run.Describe());
         var parameters = JsonNode.Parse((string)JsonNode.Parse(run.StandardOutput)!["parametersJson"]!)!["parameters"]!;
         Assert.Equal(["direktor@kommune.dk", "chef@kommune.dk"], parameters["reportRecipients"]!["value"]!.AsArray().Select(node => (string)node!));
+        Assert.Equal(["drift@kommune.dk", "vagt@kommune.dk"], parameters["opsAlertEmails"]!["value"]!.AsArray().Select(node => (string)node!));
         Assert.True((bool)parameters["dataKeySecretExists"]!["value"]!);
         Assert.Equal(5, (int)parameters["disclosureThreshold"]!["value"]!);
     }

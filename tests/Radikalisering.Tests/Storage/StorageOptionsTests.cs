@@ -10,17 +10,26 @@ public sealed class StorageOptionsTests
         Assert.Empty(Validate(new StorageOptions { ConnectionString = "UseDevelopmentStorage=true" }));
 
     [Fact]
-    public void Both_https_service_URIs_are_valid() =>
+    public void The_three_https_service_URIs_are_valid() =>
         Assert.Empty(Validate(new StorageOptions
         {
             TableServiceUri = new Uri("https://st.table.core.windows.net"),
             QueueServiceUri = new Uri("https://st.queue.core.windows.net"),
+            BlobServiceUri = new Uri("https://st.blob.core.windows.net"),
         }));
 
     public static TheoryData<StorageOptions, string> Invalid => new()
     {
         { new StorageOptions(), "Set either" },
         { new StorageOptions { TableServiceUri = new Uri("https://st.table.core.windows.net") }, "Set either" },
+        {
+            new StorageOptions
+            {
+                TableServiceUri = new Uri("https://st.table.core.windows.net"),
+                QueueServiceUri = new Uri("https://st.queue.core.windows.net"),
+            },
+            "Set either"
+        },
         {
             new StorageOptions
             {
@@ -33,11 +42,13 @@ public sealed class StorageOptionsTests
         {
             new StorageOptions
             {
-                TableServiceUri = new Uri("http://st.table.core.windows.net"),
+                TableServiceUri = new Uri("https://st.table.core.windows.net"),
                 QueueServiceUri = new Uri("https://st.queue.core.windows.net"),
+                BlobServiceUri = new Uri("http://st.blob.core.windows.net"),
             },
             "https"
         },
+        { new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", AuditTrailContainer = "Audit_Trail" }, "AuditTrailContainer" },
         { new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", ConcernsTable = "1concerns" }, "ConcernsTable" },
         { new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", ReportReadyQueue = "Report_Ready" }, "ReportReadyQueue" },
     };

@@ -58,6 +58,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         await WaitUntilListeningAsync(tablePort);
         await WaitUntilListeningAsync(queuePort);
+        await WaitUntilListeningAsync(blobPort);
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +

@@ -57,6 +57,8 @@ public sealed class ApiTestHost : IAsyncDisposable
             ["Storage:AuditLogTable"] = AzuriteFixture.UniqueName("AuditLog"),
             ["Storage:ReportSnapshotsTable"] = AzuriteFixture.UniqueName("ReportSnapshots"),
             ["Storage:ReportReadyQueue"] = AzuriteFixture.UniqueName("report-ready-"),
+            ["Storage:AuditTrailContainer"] = AzuriteFixture.UniqueName("audit-").ToLowerInvariant(),
+            ["Storage:BackupContainer"] = AzuriteFixture.UniqueName("backups-").ToLowerInvariant(),
             ["KeyVault:DevelopmentKey"] = DevelopmentKey,
             ["Auth:Mode"] = "Development",
             ["Report:SenderMailbox"] = "tk-statistik@kommune.example",
