@@ -16,9 +16,11 @@ public static class RadikaliseringHostBuilderExtensions
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Operations first: its audit log (table, then the tamper-evident trail) must win over the
+        // plain table audit log that the concern services fall back to.
+        builder.Services.AddOperations();
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
-        builder.Services.AddOperations();
         return builder;
     }
 }

@@ -7,8 +7,9 @@ namespace Radikalisering.Core.AuditTrail;
 public static class AuditTrailServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes <see cref="ChainedAuditLog"/> the app's <see cref="IAuditLog"/> (table, then trail),
-    /// whether this runs before or after <c>AddAccess</c>, plus the verifier and its endpoint.
+    /// Makes <see cref="ChainedAuditLog"/> the app's <see cref="IAuditLog"/> (table, then trail) unless one
+    /// is registered already (a test's double), plus the verifier and its endpoint. Call it before
+    /// <c>AddAccess</c>, whose plain table audit log is only the fallback.
     /// Needs the storage services (<c>AddStorage</c>).
     /// </summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services)
@@ -18,7 +19,7 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton<AuditTrailWriter>();
         services.TryAddSingleton<AuditTrailVerifier>();
         services.TryAddSingleton<AuditTrailEndpoints>();
-        services.Replace(ServiceDescriptor.Singleton<IAuditLog, ChainedAuditLog>());
+        services.TryAddSingleton<IAuditLog, ChainedAuditLog>();
         return services;
     }
 }

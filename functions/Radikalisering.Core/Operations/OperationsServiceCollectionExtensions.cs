@@ -11,7 +11,7 @@ public static class OperationsServiceCollectionExtensions
     /// <summary>
     /// What IT operations rely on: the tamper-evident audit trail (it becomes the app's audit log),
     /// the health checks and their anonymous route, the daily operations check and the backups.
-    /// Needs the services of <c>AddConcernServices</c> and <c>AddAnnualReport</c>; the order does not matter.
+    /// Needs the services of <c>AddConcernServices</c> and <c>AddAnnualReport</c>; call it before them (see <c>AddAuditTrail</c>).
     /// </summary>
     public static IServiceCollection AddOperations(this IServiceCollection services)
     {
