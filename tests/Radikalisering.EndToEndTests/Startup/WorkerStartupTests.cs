@@ -34,7 +34,7 @@ public sealed class WorkerStartupTests
         var functionClasses = typeof(RadikaliseringWorker).Assembly.GetTypes()
             .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
             .ToArray();
-        Assert.Equal(5, functionClasses.Length);
+        Assert.Equal(8, functionClasses.Length);
         Assert.All(functionClasses, type => Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)));
     }
 
