@@ -9,6 +9,9 @@ internal static class RepositoryPaths
 
     public static string BicepExecutable { get; } = Metadata("BicepExecutable");
 
+    /// <summary>The built Functions app: its output folder with <c>functions.metadata</c> and <c>host.json</c>.</summary>
+    public static string FunctionsApp { get; } = Metadata("FunctionsAppDirectory");
+
     public static string Infra(params string[] relativePath) =>
         Path.Combine([Root, "infra", .. relativePath]);
 

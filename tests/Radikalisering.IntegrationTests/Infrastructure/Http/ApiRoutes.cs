@@ -1,34 +1,23 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Concerns;
-using Radikalisering.Core.Http;
 
 namespace Radikalisering.IntegrationTests.Infrastructure.Http;
 
 /// <summary>
-/// Maps <c>/api/</c> + <see cref="Routes"/> to the same handler methods the Functions triggers call,
-/// with the route values bound the same way. Other features add a <c>Map…Endpoints</c> of their own.
+/// The concern functions of the built app (<see cref="AppHttpFunctions"/>: their routes and methods come
+/// from <c>functions.metadata</c>), each calling the handler method its trigger calls. Other features add a
+/// <c>Map…Endpoints</c> of their own.
 /// </summary>
 public static class ApiRoutes
 {
-    public const string ApiPrefix = "/" + Routes.Prefix + "/";
-
-    public static IEndpointRouteBuilder MapConcernEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapPost(ApiPrefix + Routes.Concerns, (HttpContext context, CancellationToken cancellationToken) =>
-            Concerns(context).CreateAsync(context, cancellationToken));
-        endpoints.MapGet(ApiPrefix + Routes.Concerns, (HttpContext context, CancellationToken cancellationToken) =>
-            Concerns(context).ListAsync(context, cancellationToken));
-        endpoints.MapGet(ApiPrefix + Routes.Concern, (HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-            Concerns(context).GetAsync(context, year, id, cancellationToken));
-        endpoints.MapPatch(ApiPrefix + Routes.Concern, (HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-            Concerns(context).UpdateAsync(context, year, id, cancellationToken));
-        endpoints.MapDelete(ApiPrefix + Routes.Concern, (HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-            Concerns(context).DeleteAsync(context, year, id, cancellationToken));
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapConcernEndpoints(this IEndpointRouteBuilder endpoints) => endpoints
+        .MapFunction("CreateConcern", context => Concerns(context).CreateAsync(context, context.RequestAborted))
+        .MapFunction("ListConcerns", context => Concerns(context).ListAsync(context, context.RequestAborted))
+        .MapFunction("GetConcern", context => Concerns(context).GetAsync(context, context.Year(), context.Id(), context.RequestAborted))
+        .MapFunction("UpdateConcern", context => Concerns(context).UpdateAsync(context, context.Year(), context.Id(), context.RequestAborted))
+        .MapFunction("DeleteConcern", context => Concerns(context).DeleteAsync(context, context.Year(), context.Id(), context.RequestAborted));
 
     private static ConcernEndpoints Concerns(HttpContext context) =>
         context.RequestServices.GetRequiredService<ConcernEndpoints>();
