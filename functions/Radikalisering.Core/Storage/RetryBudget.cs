@@ -10,8 +10,8 @@ namespace Radikalisering.Core.Storage;
 /// </summary>
 public static class RetryBudget
 {
-    public const int MaxRetries = 5;
-    public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(40);
+    public const int MaxRetries = 8;
+    public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
 
