@@ -14,7 +14,8 @@ namespace Radikalisering.Core.Http;
 /// <summary>
 /// The last word of every handler on a failure it did not expect. Storage or Key Vault unavailable
 /// (after the clients' <see cref="RetryBudget"/>) → 503 problem with <c>Retry-After</c>; a table storage lost
-/// is forgotten so the next request creates it again. Anything else → 500 problem carrying only a
+/// is forgotten so the next request creates it again (Azure refuses that for a while after a delete:
+/// <c>TableBeingDeleted</c>, also a 503). Anything else → 500 problem carrying only a
 /// correlation id, under which the exception is logged. A request the client abandoned is left to the host.
 /// </summary>
 public sealed partial class ApiFailures(TableClientProvider tables, ILogger<ApiFailures> logger)
@@ -55,7 +56,9 @@ public sealed partial class ApiFailures(TableClientProvider tables, ILogger<ApiF
         {
             DataKeyUnavailableException or AuthenticationFailedException or HttpRequestException or SocketException
                 or IOException or TimeoutException or OperationCanceledException => true,
-            RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500 || TableClientProvider.IsTableMissing(failed),
+            RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500
+                || TableClientProvider.IsTableMissing(failed)
+                || failed.ErrorCode == "TableBeingDeleted",
             _ => false,
         });
 

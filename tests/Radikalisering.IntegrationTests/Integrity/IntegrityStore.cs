@@ -9,16 +9,9 @@ namespace Radikalisering.IntegrationTests.Integrity;
 /// <summary>What a host stored, read straight from Azurite (never through the proxy or the API).</summary>
 internal static class IntegrityStore
 {
-    public static async Task<List<TableEntity>> ConcernRowsAsync(AzuriteFixture azurite, ApiTestHost host)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in azurite.TableService.GetTableClient(host.ConcernsTable).QueryAsync<TableEntity>())
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    /// <summary>Every row of the host's Concerns table; none when the host never created it.</summary>
+    public static Task<List<TableEntity>> ConcernRowsAsync(AzuriteFixture azurite, ApiTestHost host) =>
+        RowsAsync(azurite, host.ConcernsTable);
 
     /// <summary>The concern rows proper (not counters, markers, bindings or intents).</summary>
     public static async Task<List<TableEntity>> ConcernsAsync(AzuriteFixture azurite, ApiTestHost host) =>
@@ -26,15 +19,34 @@ internal static class IntegrityStore
             .Where(row => !row.RowKey.StartsWith(ConcernColumns.BookkeepingPrefix, StringComparison.Ordinal))
             .ToList();
 
-    public static async Task<List<TableEntity>> AuditRowsAsync(AzuriteFixture azurite, ApiTestHost host)
+    public static Task<List<TableEntity>> AuditRowsAsync(AzuriteFixture azurite, ApiTestHost host) =>
+        RowsAsync(azurite, host.AuditLogTable);
+
+    private static async Task<List<TableEntity>> RowsAsync(AzuriteFixture azurite, string tableName)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in azurite.TableService.GetTableClient(host.AuditLogTable).QueryAsync<TableEntity>())
+        var table = azurite.TableService.GetTableClient(tableName);
+        if (!await ExistsAsync(azurite, tableName))
+        {
+            return rows;
+        }
+
+        await foreach (var row in table.QueryAsync<TableEntity>())
         {
             rows.Add(row);
         }
 
         return rows;
+    }
+
+    private static async Task<bool> ExistsAsync(AzuriteFixture azurite, string tableName)
+    {
+        await foreach (var _ in azurite.TableService.QueryAsync(table => table.Name == tableName))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>How many audit rows of <paramref name="action"/> name each subject.</summary>
