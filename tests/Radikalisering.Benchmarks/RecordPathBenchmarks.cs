@@ -56,10 +56,13 @@ public class RecordPathBenchmarks
         }).Build();
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
+        var environment = new BenchmarkEnvironment();
         var services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(environment)
             .AddSingleton(new TableServiceClient(_azurite.ConnectionString, tableOptions));
-        services.AddConcernServices(configuration, new BenchmarkEnvironment());
+        services.AddConcernServices(configuration, environment);
         _services = services.BuildServiceProvider();
         _endpoints = _services.GetRequiredService<ConcernEndpoints>();
         _principalHeader = ClientPrincipal.CreateHeaderValue(Principal, [AppRoles.ConcernsReadWrite]);
