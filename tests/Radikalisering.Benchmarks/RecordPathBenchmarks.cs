@@ -45,6 +45,19 @@ public class RecordPathBenchmarks
     public void Setup()
     {
         _azurite = LocalAzurite.Start();
+        try
+        {
+            Prepare();
+        }
+        catch
+        {
+            _azurite.Dispose();
+            throw;
+        }
+    }
+
+    private void Prepare()
+    {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
