@@ -38,6 +38,23 @@ public sealed class AccessGuard(IAuditLog auditLog)
         return AccessDecision.Grant(principal);
     }
 
+    /// <summary>
+    /// Audits a committed change from the intent committed with it (same row id as the sweep would write).
+    /// Throws if the audit cannot be written now; the sweep completes the intent later.
+    /// </summary>
+    public Task RecordChangeAsync(AuditIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return auditLog.WriteAsync(intent.ToEntry(), cancellationToken);
+    }
+
+    /// <summary>Audits that the caller met a stored row that cannot be read: an integrity alert.</summary>
+    public Task RecordIntegrityAlertAsync(ClientPrincipal principal, string subjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return auditLog.WriteAsync(new AuditEntry(principal.ObjectId, AuditActions.IntegrityAlert, subjectId, AuditResult.Unreadable), cancellationToken);
+    }
+
     /// <summary>Audits a granted action that succeeded. Throws if the audit cannot be written, so the request fails.</summary>
     public Task RecordSuccessAsync(ClientPrincipal principal, string action, string? subjectId, CancellationToken cancellationToken)
     {

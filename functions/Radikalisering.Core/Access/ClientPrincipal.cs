@@ -37,7 +37,8 @@ public sealed class ClientPrincipal
 
     /// <summary>
     /// Parses the header's value. Fails (without throwing) for anything that is not base64 of the
-    /// expected JSON or that carries no object id: such a caller is treated as unauthenticated.
+    /// expected JSON, has a claim without type or value (e.g. <c>"claims":[null]</c>) or carries no object
+    /// id: such a caller is treated as unauthenticated.
     /// </summary>
     public static bool TryParse(string? headerValue, [NotNullWhen(true)] out ClientPrincipal? principal)
     {
@@ -62,7 +63,7 @@ public sealed class ClientPrincipal
             return false;
         }
 
-        if (wire?.Claims is not { } claims)
+        if (wire?.Claims is not { } claims || claims.Any(claim => claim?.Type is null || claim.Value is null))
         {
             return false;
         }
@@ -73,9 +74,10 @@ public sealed class ClientPrincipal
             return false;
         }
 
-        var roleType = string.IsNullOrWhiteSpace(wire.RoleType) ? RolesClaimType : wire.RoleType;
+        // App roles come only from the claim type Easy Auth emits for them; the header's own role_typ is not
+        // trusted, or role_typ=groups would turn group ids into app roles.
         var roles = claims
-            .Where(claim => claim.Value is not null && (claim.Type == roleType || claim.Type == RolesClaimType))
+            .Where(claim => claim.Type == RolesClaimType)
             .Select(claim => claim.Value!)
             .ToHashSet(StringComparer.Ordinal);
 

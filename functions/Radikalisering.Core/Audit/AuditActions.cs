@@ -9,4 +9,7 @@ public static class AuditActions
     public const string UpdateConcern = "concern.update";
     public const string DeleteConcern = "concern.delete";
     public const string ReencryptConcerns = "concern.reencrypt";
+
+    /// <summary>A stored concern could not be decrypted or read (tampered, swapped, unknown key or schema).</summary>
+    public const string IntegrityAlert = "concern.integrity-alert";
 }

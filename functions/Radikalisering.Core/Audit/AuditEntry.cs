@@ -7,4 +7,13 @@ namespace Radikalisering.Core.Audit;
 public sealed record AuditEntry(string Who, string Action, string? SubjectId, AuditResult Result)
 {
     public const string AnonymousCaller = "anonymous";
+
+    /// <summary>
+    /// The change this entry audits, when it is one (<see cref="AuditIntent"/>): with it the entry's row id is
+    /// fixed, so the request and the sweep that completes its intent write one row, never two.
+    /// </summary>
+    public Guid? OperationId { get; init; }
+
+    /// <summary>When the audited change happened; null means now.</summary>
+    public DateTimeOffset? OccurredAt { get; init; }
 }

@@ -10,4 +10,7 @@ public enum AuditResult
 
     /// <summary>Refused: the caller lacks the app role, 403.</summary>
     Forbidden,
+
+    /// <summary>The subject's stored row could not be read: an integrity alert.</summary>
+    Unreadable,
 }

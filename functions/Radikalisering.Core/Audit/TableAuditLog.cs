@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Storage;
@@ -7,27 +8,37 @@ namespace Radikalisering.Core.Audit;
 
 /// <summary>
 /// The <c>AuditLog</c> table: PartitionKey <c>yyyyMM</c> (UTC), RowKey reverse ticks + GUID so a
-/// partition lists newest first and two entries in the same tick never collide.
+/// partition lists newest first and two entries in the same tick never collide. The GUID is the
+/// entry's operation id or, for other entries, one drawn per write; either way only this entry can own
+/// the row, so a 409 means an earlier attempt of the same write (an SDK retry after a lost
+/// acknowledgement, or the request and the intent sweep both completing a change) already stored it.
 /// </summary>
 public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOptions> options, TimeProvider time) : IAuditLog
 {
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var now = time.GetUtcNow();
-        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks;
+        var occurredAt = entry.OccurredAt ?? time.GetUtcNow();
+        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks;
         var row = new TableEntity(
-            now.ToString("yyyyMM", CultureInfo.InvariantCulture),
-            $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}")
+            occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture),
+            $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{entry.OperationId ?? Guid.NewGuid():N}")
         {
             [AuditLogColumns.Who] = entry.Who,
             [AuditLogColumns.Action] = entry.Action,
             [AuditLogColumns.SubjectId] = entry.SubjectId,
             [AuditLogColumns.Result] = entry.Result.ToString(),
-            [AuditLogColumns.OccurredAt] = now,
+            [AuditLogColumns.OccurredAt] = occurredAt,
         };
 
         var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken).ConfigureAwait(false);
-        await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Already stored by an earlier attempt of this very entry: the write is done.
+        }
     }
 }

@@ -22,20 +22,24 @@ public static class ConcernColumns
 
     public const string LastSequence = "LastSequence";
 
-    /// <summary>RowKey prefix of idempotency markers (in the year partition, written with the concern); properties <see cref="ConcernId"/>, <see cref="Payload"/>, <see cref="KeyVersion"/>, <see cref="SchemaVersion"/>.</summary>
+    /// <summary>RowKey prefix of idempotency markers (in the year partition, written with the concern; property <see cref="ConcernId"/>) and of the key bindings.</summary>
     public const string IdempotencyPrefix = "~idempotency-";
 
     public const string ConcernId = "ConcernId";
 
     /// <summary>
-    /// Partition binding each idempotency key (RowKey = its marker RowKey) to the year of its first request,
-    /// property <see cref="Year"/>: a key reused with a body of another year is caught though its marker
-    /// lives in another partition. Not a year, so no listing or statistic reads it; it holds no payload.
+    /// Partition binding each idempotency key (RowKey = its marker RowKey) to its first request (sealed
+    /// payload), the concern id it creates and the request's <see cref="Year"/>: a key reused with another body,
+    /// of any year, is caught though its marker lives in the year partition. Not a year, so no listing or
+    /// statistic reads it; retention removes a year's bindings by <see cref="Year"/>.
     /// </summary>
     public const string IdempotencyKeyYearsPartition = "~idempotency";
 
     public const string Year = "Year";
 
-    /// <summary>The payload format of this code: JSON of <see cref="ConcernFacts"/>, padded.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The payload format this code writes: JSON of <see cref="ConcernRecord"/> (facts and times), padded; no time columns.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The first payload format, still read: JSON of <see cref="ConcernFacts"/>, with <see cref="CreatedAt"/> and <see cref="UpdatedAt"/> as plaintext columns.</summary>
+    public const int PlaintextTimesSchemaVersion = 1;
 }

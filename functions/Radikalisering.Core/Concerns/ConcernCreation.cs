@@ -1,7 +1,13 @@
+using Radikalisering.Core.Audit;
+
 namespace Radikalisering.Core.Concerns;
 
-/// <summary>How a create ended; <see cref="Concern"/> is set for <see cref="ConcernCreationStatus.Created"/> and <see cref="ConcernCreationStatus.Replayed"/>.</summary>
-public sealed record ConcernCreation(ConcernCreationStatus Status, StoredConcern? Concern);
+/// <summary>
+/// How a create ended; <see cref="Concern"/> is set for <see cref="ConcernCreationStatus.Created"/> and
+/// <see cref="ConcernCreationStatus.Replayed"/>, <see cref="Intent"/> (the audit entry committed with the
+/// concern) for a create that recorded it.
+/// </summary>
+public sealed record ConcernCreation(ConcernCreationStatus Status, StoredConcern? Concern, AuditIntent? Intent);
 
 public enum ConcernCreationStatus
 {

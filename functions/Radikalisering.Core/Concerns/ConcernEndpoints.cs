@@ -10,11 +10,17 @@ namespace Radikalisering.Core.Concerns;
 /// <summary>
 /// The concern API of DESIGN.md §7, host-agnostic: the Functions triggers and the test host call
 /// these methods. Each one checks access first (refusals audited), validates everything before
-/// writing anything, and audits its success before answering. If that audit cannot be written the
-/// request fails: a read discloses nothing unaudited, and a create whose audit failed is audited when
-/// the client retries with its <c>Idempotency-Key</c> (the retry replays the stored concern).
+/// writing anything, and audits before answering. A change commits together with its audit intent
+/// (<see cref="AuditIntent"/>), so it is audited even when the audit row cannot be written at once; a
+/// read that cannot be audited is not answered. Failures of storage or Key Vault answer 503
+/// (<see cref="ApiFailures"/>).
 /// </summary>
-public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, ConcernValidator validator)
+public sealed class ConcernEndpoints(
+    AccessGuard guard,
+    ConcernStore store,
+    ConcernValidator validator,
+    ApiFailures failures,
+    TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaximumPageSize = 200;
@@ -28,7 +34,26 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
     private static readonly string[] PatchMediaTypes = [RequestBody.MergePatchMediaType, RequestBody.JsonMediaType];
 
     /// <summary><c>POST /api/concerns</c>.</summary>
-    public async Task<IResult> CreateAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task<IResult> CreateAsync(HttpContext context, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => CreateCoreAsync(context, cancellationToken));
+
+    /// <summary><c>GET /api/concerns?year=2026&amp;pageSize=50&amp;continuationToken=…</c>.</summary>
+    public Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => ListCoreAsync(context, cancellationToken));
+
+    /// <summary><c>GET /api/concerns/{year}/{id}</c>.</summary>
+    public Task<IResult> GetAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => GetCoreAsync(context, year, id, cancellationToken));
+
+    /// <summary><c>PATCH /api/concerns/{year}/{id}</c>: a JSON merge patch of the facts, guarded by <c>If-Match</c>.</summary>
+    public Task<IResult> UpdateAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => UpdateCoreAsync(context, year, id, cancellationToken));
+
+    /// <summary><c>DELETE /api/concerns/{year}/{id}</c>, guarded by <c>If-Match</c>: for a concern registered in error.</summary>
+    public Task<IResult> DeleteAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => DeleteCoreAsync(context, year, id, cancellationToken));
+
+    private async Task<IResult> CreateCoreAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.CreateConcern, null, cancellationToken)
@@ -61,18 +86,26 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return facts.Problem;
         }
 
-        var creation = await store.CreateAsync(facts.Facts, idempotencyKey, cancellationToken).ConfigureAwait(false);
-        switch (creation.Status)
+        var creation = await store.CreateAsync(facts.Facts, idempotencyKey, access.Principal.ObjectId, cancellationToken).ConfigureAwait(false);
+        switch (creation)
         {
-            case ConcernCreationStatus.Created or ConcernCreationStatus.Replayed when creation.Concern is { } concern:
-                await guard.RecordSuccessAsync(access.Principal, AuditActions.CreateConcern, SubjectOf(concern), cancellationToken)
-                    .ConfigureAwait(false);
+            case { Status: ConcernCreationStatus.Created or ConcernCreationStatus.Replayed, Concern: { } concern }:
+                if (creation.Intent is { } intent)
+                {
+                    await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await guard.RecordSuccessAsync(access.Principal, AuditActions.CreateConcern, SubjectOf(concern), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+
                 return new JsonResourceResult<ConcernView>(
                     StatusCodes.Status201Created,
                     concern.ToView(),
                     EntityTags.ToHeader(concern.ETag),
                     LocationOf(concern));
-            case ConcernCreationStatus.KeyReusedForDifferentRequest:
+            case { Status: ConcernCreationStatus.KeyReusedForDifferentRequest }:
                 return Problems.Unprocessable(
                     "Idempotency-Key er allerede brugt til en anden henvendelse. Brug en ny nøgle til en ny henvendelse.",
                     new Dictionary<string, string[]> { [HttpHeaderNames.IdempotencyKey] = ["Nøglen er brugt til en anden henvendelse."] });
@@ -82,8 +115,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         }
     }
 
-    /// <summary><c>GET /api/concerns?year=2026&amp;pageSize=50&amp;continuationToken=…</c>.</summary>
-    public async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> ListCoreAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.ListConcerns, null, cancellationToken)
@@ -94,7 +126,7 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         }
 
         var query = context.Request.Query;
-        if (!int.TryParse(query[YearParameter], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !ConcernFields.IsPlausibleYear(year))
+        if (!ConcernFields.TryParseYear(query[YearParameter], out var year))
         {
             return Problems.InvalidField(YearParameter, "Angiv året som et firecifret tal, fx ?year=2026.");
         }
@@ -115,15 +147,22 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
                 "Fortsættelsesnøglen er ugyldig. Brug den uændret fra forrige side og med samme år.");
         }
 
-        var (items, next) = await store.ListAsync(year, pageSize, tableToken, cancellationToken).ConfigureAwait(false);
+        var stored = await store.ListAsync(year, pageSize, tableToken, cancellationToken).ConfigureAwait(false);
+        foreach (var damaged in stored.Unreadable)
+        {
+            await guard.RecordIntegrityAlertAsync(access.Principal, damaged.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         await guard.RecordSuccessAsync(access.Principal, AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year), cancellationToken)
             .ConfigureAwait(false);
-        var page = new ConcernPage(items.Select(item => item.ToView()).ToList(), next is null ? null : ListTokens.Encode(year, next));
+        var page = new ConcernPage(
+            stored.Items.Select(item => item.ToView()).ToList(),
+            stored.Unreadable,
+            stored.ContinuationToken is null ? null : ListTokens.Encode(year, stored.ContinuationToken));
         return new JsonResourceResult<ConcernPage>(StatusCodes.Status200OK, page);
     }
 
-    /// <summary><c>GET /api/concerns/{year}/{id}</c>.</summary>
-    public async Task<IResult> GetAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> GetCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.ReadConcern, SubjectOf(id), cancellationToken)
@@ -133,18 +172,17 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return access.Refusal;
         }
 
-        var concern = await FindAsync(year, id, cancellationToken).ConfigureAwait(false);
-        if (concern is null)
+        var found = await FindAsync(access.Principal, year, id, cancellationToken).ConfigureAwait(false);
+        if (found.Concern is not { } concern)
         {
-            return NotFound();
+            return found.Problem;
         }
 
         await guard.RecordSuccessAsync(access.Principal, AuditActions.ReadConcern, SubjectOf(id), cancellationToken).ConfigureAwait(false);
         return new JsonResourceResult<ConcernView>(StatusCodes.Status200OK, concern.ToView(), EntityTags.ToHeader(concern.ETag));
     }
 
-    /// <summary><c>PATCH /api/concerns/{year}/{id}</c>: a JSON merge patch of the facts, guarded by <c>If-Match</c>.</summary>
-    public async Task<IResult> UpdateAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> UpdateCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.UpdateConcern, SubjectOf(id), cancellationToken)
@@ -178,10 +216,10 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return patch.Problem;
         }
 
-        var current = await FindAsync(year, id, cancellationToken).ConfigureAwait(false);
-        if (current is null)
+        var found = await FindAsync(access.Principal, year, id, cancellationToken).ConfigureAwait(false);
+        if (found.Concern is not { } current)
         {
-            return NotFound();
+            return found.Problem;
         }
 
         if (current.ETag != ifMatch)
@@ -195,18 +233,18 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return facts.Problem;
         }
 
-        var write = await store.UpdateAsync(current, facts.Facts, ifMatch, cancellationToken).ConfigureAwait(false);
+        var intent = IntentOf(access.Principal, AuditActions.UpdateConcern, id);
+        var write = await store.UpdateAsync(current, facts.Facts, ifMatch, intent, cancellationToken).ConfigureAwait(false);
         if (write is not { Status: ConcernWriteStatus.Done, Concern: { } updated })
         {
             return write.Status == ConcernWriteStatus.NotFound ? NotFound() : Problems.PreconditionFailed();
         }
 
-        await guard.RecordSuccessAsync(access.Principal, AuditActions.UpdateConcern, SubjectOf(id), cancellationToken).ConfigureAwait(false);
+        await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
         return new JsonResourceResult<ConcernView>(StatusCodes.Status200OK, updated.ToView(), EntityTags.ToHeader(updated.ETag));
     }
 
-    /// <summary><c>DELETE /api/concerns/{year}/{id}</c>, guarded by <c>If-Match</c>: for a concern registered in error.</summary>
-    public async Task<IResult> DeleteAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> DeleteCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.DeleteConcern, SubjectOf(id), cancellationToken)
@@ -226,12 +264,12 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
             return NotFound();
         }
 
-        var write = await store.DeleteAsync(year, id, ifMatch, cancellationToken).ConfigureAwait(false);
+        var intent = IntentOf(access.Principal, AuditActions.DeleteConcern, id);
+        var write = await store.DeleteAsync(year, id, ifMatch, intent, cancellationToken).ConfigureAwait(false);
         switch (write.Status)
         {
             case ConcernWriteStatus.Done:
-                await guard.RecordSuccessAsync(access.Principal, AuditActions.DeleteConcern, SubjectOf(id), cancellationToken)
-                    .ConfigureAwait(false);
+                await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
                 return TypedResults.NoContent();
             case ConcernWriteStatus.NotFound:
                 return NotFound();
@@ -262,10 +300,29 @@ public sealed class ConcernEndpoints(AccessGuard guard, ConcernStore store, Conc
         return false;
     }
 
-    /// <summary>The stored concern, or null when there is none or the year cannot hold one.</summary>
-    private async Task<StoredConcern?> FindAsync(int year, Guid id, CancellationToken cancellationToken) =>
-        ConcernFields.IsPlausibleYear(year) ? await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) : null;
+    /// <summary>The stored concern, or the problem to answer: 404 when there is none, 409 (audited as an integrity alert) when it cannot be read.</summary>
+    private async Task<(StoredConcern? Concern, IResult Problem)> FindAsync(ClientPrincipal principal, int year, Guid id, CancellationToken cancellationToken)
+    {
+        if (!ConcernFields.IsPlausibleYear(year))
+        {
+            return (null, NotFound());
+        }
 
+        try
+        {
+            return await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) is { } concern
+                ? (concern, Results.Empty)
+                : (null, NotFound());
+        }
+        catch (UnreadableConcernException exception) when (exception.Concern is { } damaged)
+        {
+            await guard.RecordIntegrityAlertAsync(principal, damaged.Id, cancellationToken).ConfigureAwait(false);
+            return (null, Problems.Unreadable(damaged.Id, damaged.Reference, EntityTags.ToHeader(exception.ETag)));
+        }
+    }
+
+    private AuditIntent IntentOf(ClientPrincipal principal, string action, Guid id) =>
+        new(Guid.NewGuid(), principal.ObjectId, action, SubjectOf(id), time.GetUtcNow());
 
     private static string SubjectOf(StoredConcern concern) => SubjectOf(concern.Id);
 

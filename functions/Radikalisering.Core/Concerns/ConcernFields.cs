@@ -14,6 +14,19 @@ public static class ConcernFields
     /// <summary>Whether a year in a route or query can hold concerns at all: from the earliest receipt date to 9999.</summary>
     public static bool IsPlausibleYear(int year) => year >= EarliestReceivedOn.Year && year <= 9999;
 
+    /// <summary>
+    /// Reads a year only in its canonical spelling, four ASCII digits (<c>2026</c>, never <c>+2026</c>,
+    /// <c>02026</c> or <c> 2026</c>), and only if plausible. Routes get the same from the <c>length(4)</c> constraint.
+    /// </summary>
+    public static bool TryParseYear(string? value, out int year)
+    {
+        year = 0;
+        return value is { Length: 4 }
+            && value.All(char.IsAsciiDigit)
+            && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+            && IsPlausibleYear(year);
+    }
+
     public static IReadOnlyDictionary<string, string> Rules { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ReceivedOn] = "skal være en gyldig dato på formen åååå-mm-dd, fx \"2026-03-14\".",

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Encryption;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Storage;
 using Radikalisering.Core.Time;
 
@@ -13,7 +15,8 @@ public static class ConcernServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
-    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/> and <see cref="ConcernKeyRotation"/>.
+    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ConcernKeyRotation"/>
+    /// and the audit intent sweep (<see cref="AuditIntentSweeper"/>, a hosted service).
     /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddConcernServices(
@@ -29,6 +32,9 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ConcernValidator>();
         services.TryAddSingleton<ConcernStore>();
         services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
+        services.TryAddSingleton<ApiFailures>();
+        services.TryAddSingleton<AuditIntentSweep>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
         services.TryAddSingleton<ConcernEndpoints>();
         services.TryAddSingleton<ConcernKeyRotation>();
         return services;

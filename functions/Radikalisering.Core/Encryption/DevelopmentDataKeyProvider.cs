@@ -28,5 +28,5 @@ public sealed class DevelopmentDataKeyProvider : IDataKeyProvider
     public ValueTask<DataKey> GetKeyAsync(string version, CancellationToken cancellationToken) =>
         version == KeyVersion
             ? ValueTask.FromResult(_key)
-            : throw new InvalidOperationException($"Key version '{version}' is not the development key; it needs the Key Vault.");
+            : throw new UnknownKeyVersionException($"Key version '{version}' is not the development key; it needs the Key Vault.");
 }

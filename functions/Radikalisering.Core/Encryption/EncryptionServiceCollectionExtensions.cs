@@ -38,10 +38,16 @@ public static class EncryptionServiceCollectionExtensions
         var usesVault = configuration.GetSection(KeyVaultOptions.SectionName)[nameof(KeyVaultOptions.VaultUri)] is { Length: > 0 };
         if (usesVault || !environment.IsDevelopment())
         {
-            services.TryAddSingleton(provider => new SecretClient(
-                provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri
-                    ?? throw new InvalidOperationException("KeyVault:VaultUri is required."),
-                provider.GetRequiredService<TokenCredential>()));
+            services.TryAddSingleton(provider =>
+            {
+                var clientOptions = new SecretClientOptions();
+                RetryBudget.Apply(clientOptions.Retry);
+                return new SecretClient(
+                    provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri
+                        ?? throw new InvalidOperationException("KeyVault:VaultUri is required."),
+                    provider.GetRequiredService<TokenCredential>(),
+                    clientOptions);
+            });
             services.TryAddSingleton<IDataKeyProvider, KeyVaultDataKeyProvider>();
         }
         else

@@ -1,19 +1,23 @@
 using System.Collections.Concurrent;
+using Azure;
+using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Options;
 
 namespace Radikalisering.Core.Encryption;
 
 /// <summary>
-/// The data key as a Key Vault secret (base64 of 32 bytes). Every version is cached once read;
-/// which version is current is re-read at most every <see cref="KeyVaultOptions.CurrentKeyRefreshInterval"/>,
-/// so a rotation (a new secret version) is picked up within minutes, and rows under older versions
-/// stay readable by the version they record.
+/// The data key as a Key Vault secret (base64 of 32 bytes). Every version is read once per process,
+/// however many requests ask for it at the same moment; which version is current is re-read at most every
+/// <see cref="KeyVaultOptions.CurrentKeyRefreshInterval"/>, so a rotation (a new secret version) is picked up
+/// within minutes, and rows under older versions stay readable by the version they record. A version Key
+/// Vault does not know is <see cref="UnknownKeyVersionException"/> (a damaged row); any other failure is
+/// <see cref="DataKeyUnavailableException"/> (try again later), after the client's bounded retries.
 /// </summary>
 public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVaultOptions> options, TimeProvider time)
     : IDataKeyProvider, IDisposable
 {
-    private readonly ConcurrentDictionary<string, DataKey> _versions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<DataKey>>> _versions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly string _secretName = options.Value.DataKeySecretName;
     private readonly TimeSpan _refreshInterval = options.Value.CurrentKeyRefreshInterval;
@@ -35,6 +39,7 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
             }
 
             var key = await FetchAsync(version: null, cancellationToken).ConfigureAwait(false);
+            _versions.TryAdd(key.Version, new Lazy<Task<DataKey>>(Task.FromResult(key)));
             _current = new CurrentKey(key, time.GetUtcNow());
             return key;
         }
@@ -47,9 +52,17 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
     public async ValueTask<DataKey> GetKeyAsync(string version, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        return _versions.TryGetValue(version, out var cached)
-            ? cached
-            : await FetchAsync(version, cancellationToken).ConfigureAwait(false);
+        // One read per version for all concurrent callers; a failed read is forgotten so a later call tries again.
+        var read = _versions.GetOrAdd(version, name => new Lazy<Task<DataKey>>(() => FetchAsync(name, CancellationToken.None)));
+        try
+        {
+            return await read.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (read.Value.IsFaulted)
+        {
+            _versions.TryRemove(new KeyValuePair<string, Lazy<Task<DataKey>>>(version, read));
+            throw;
+        }
     }
 
     public void Dispose() => _refresh.Dispose();
@@ -58,15 +71,35 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
 
     private async Task<DataKey> FetchAsync(string? version, CancellationToken cancellationToken)
     {
-        var secret = (await secrets.GetSecretAsync(_secretName, version, cancellationToken).ConfigureAwait(false)).Value;
+        KeyVaultSecret secret;
+        try
+        {
+            secret = (await secrets.GetSecretAsync(_secretName, version, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404 && version is not null)
+        {
+            throw new UnknownKeyVersionException($"Key Vault has no version '{version}' of secret '{_secretName}'.", exception);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AuthenticationFailedException or AggregateException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new DataKeyUnavailableException($"Key Vault did not return secret '{_secretName}'.", exception);
+        }
+
         var fetchedVersion = secret.Properties.Version;
         if (string.IsNullOrWhiteSpace(fetchedVersion) || (version is not null && fetchedVersion != version))
         {
-            throw new InvalidOperationException($"Key Vault returned no usable version for secret '{_secretName}'.");
+            throw new DataKeyUnavailableException($"Key Vault returned no usable version for secret '{_secretName}'.");
         }
 
-        var key = DataKey.FromBase64(fetchedVersion, secret.Value, $"Key Vault secret '{_secretName}' version '{fetchedVersion}'");
-        return _versions.GetOrAdd(fetchedVersion, key);
+        try
+        {
+            return DataKey.FromBase64(fetchedVersion, secret.Value, $"Key Vault secret '{_secretName}' version '{fetchedVersion}'");
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new DataKeyUnavailableException(exception.Message, exception);
+        }
     }
 
     private sealed record CurrentKey(DataKey Key, DateTimeOffset FetchedAt);

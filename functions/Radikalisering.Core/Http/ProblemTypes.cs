@@ -12,5 +12,7 @@ public static class ProblemTypes
     public const string ContentTooLarge = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14";
     public const string UnsupportedMediaType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16";
     public const string UnprocessableContent = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21";
+    public const string InternalServerError = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1";
+    public const string ServiceUnavailable = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4";
     public const string PreconditionRequired = "https://www.rfc-editor.org/rfc/rfc6585#section-3";
 }

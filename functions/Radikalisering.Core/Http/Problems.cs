@@ -85,6 +85,46 @@ public static class Problems
             detail,
             errors);
 
+    /// <summary>409 for a concern whose stored row cannot be read; carries its ETag so an operator can delete it (SECURITY.md).</summary>
+    public static ProblemHttpResult Unreadable(string id, string reference, string etag)
+    {
+        var problem = Create(
+            StatusCodes.Status409Conflict,
+            ProblemTypes.Conflict,
+            "The stored concern cannot be read.",
+            $"Henvendelsen {reference} kan ikke læses, fordi den gemte række er beskadiget. Kontakt IT-driften (runbook i SECURITY.md).");
+        problem.ProblemDetails.Extensions[UnreadableIdMember] = id;
+        problem.ProblemDetails.Extensions[EntityTagMember] = etag;
+        return problem;
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: storage or Key Vault did not answer within the retry budget.</summary>
+    public static HeaderedResult ServiceUnavailable(TimeSpan retryAfter) =>
+        new(
+            Create(
+                StatusCodes.Status503ServiceUnavailable,
+                ProblemTypes.ServiceUnavailable,
+                "The service is temporarily unavailable.",
+                $"Tjenesten kan ikke nå sit lager lige nu. Prøv igen om {retryAfter.TotalSeconds:0} sekunder."),
+            "Retry-After",
+            ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>500 that says nothing but a correlation id to quote to IT operations.</summary>
+    public static ProblemHttpResult InternalError(string correlationId)
+    {
+        var problem = Create(
+            StatusCodes.Status500InternalServerError,
+            ProblemTypes.InternalServerError,
+            "An unexpected error occurred.",
+            $"Der opstod en uventet fejl. Oplys fejl-id {correlationId} til IT-driften.");
+        problem.ProblemDetails.Extensions[CorrelationIdMember] = correlationId;
+        return problem;
+    }
+
+    public const string CorrelationIdMember = "correlationId";
+    public const string UnreadableIdMember = "id";
+    public const string EntityTagMember = "etag";
+
     private static ProblemHttpResult Create(
         int status,
         string type,

@@ -13,19 +13,32 @@ namespace Radikalisering.Core.Reports;
 /// <summary>
 /// <c>GET /api/statistics/{year}</c> (Reports.Read), <c>POST /api/reports/{year}/compile</c> and
 /// <c>POST /api/reports/{year}/send</c> (Reports.Admin). Every call is audited, refusals included.
-/// Only years that have ended can be compiled or sent, so an early report never blocks the real one.
+/// Only years that have ended can be compiled or sent, so an early report never blocks the real one, and
+/// only years with concerns can be compiled (so sent): an empty year has nothing to publish. A year with
+/// rows that cannot be read is refused, naming how many. Storage failures answer 503 (<see cref="ApiFailures"/>).
 /// </summary>
 public sealed class ReportEndpoints(
     AccessGuard guard,
     ReportSnapshotStore snapshots,
     AnnualStatisticsCompiler compiler,
     ReportSender sender,
+    ConcernStore concerns,
+    ApiFailures failures,
     TimeProvider timeProvider)
 {
     private const string YearField = "year";
     private const string BadGatewayType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3";
 
-    public async Task<IResult> GetStatisticsAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    public Task<IResult> GetStatisticsAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => GetStatisticsCoreAsync(context, year, cancellationToken));
+
+    public Task<IResult> CompileAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => CompileCoreAsync(context, year, cancellationToken));
+
+    public Task<IResult> SendAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
+        failures.HandleAsync(context, () => SendCoreAsync(context, year, cancellationToken));
+
+    private async Task<IResult> GetStatisticsCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
     {
         var access = await guard.AuthorizeAsync(context, AppRoles.ReportsRead, ReportAuditActions.ReadStatistics, SubjectOf(year), cancellationToken)
             .ConfigureAwait(false);
@@ -44,7 +57,7 @@ public sealed class ReportEndpoints(
         return Ok(snapshot);
     }
 
-    public async Task<IResult> CompileAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    private async Task<IResult> CompileCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
     {
         var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, ReportAuditActions.CompileReport, SubjectOf(year), cancellationToken)
             .ConfigureAwait(false);
@@ -58,7 +71,23 @@ public sealed class ReportEndpoints(
             return problem;
         }
 
-        var result = await compiler.CompileAsync(year, cancellationToken).ConfigureAwait(false);
+        if (!await concerns.HasConcernsAsync(year, cancellationToken).ConfigureAwait(false))
+        {
+            return Problems.NotFound($"Der er ingen henvendelser fra {year}, så der er intet at opgøre.");
+        }
+
+        CompileResult result;
+        try
+        {
+            result = await compiler.CompileAsync(year, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableConcernsException exception)
+        {
+            return Problems.Conflict(
+                $"{exception.RowCount} henvendelse(r) fra {year} kan ikke læses, så året er ikke opgjort. " +
+                "Ret eller slet de beskadigede rækker først (runbook i SECURITY.md); listen over året viser dem under 'unreadable'.");
+        }
+
         if (result.Outcome == CompileOutcome.AlreadySent)
         {
             return Problems.Conflict($"Rapporten for {year} er sendt eller ved at blive sendt. En sendt opgørelse opgøres ikke igen.");
@@ -68,7 +97,7 @@ public sealed class ReportEndpoints(
         return Ok(result.Snapshot);
     }
 
-    public async Task<IResult> SendAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    private async Task<IResult> SendCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
     {
         var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, ReportAuditActions.SendReport, SubjectOf(year), cancellationToken)
             .ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Radikalisering.Core.Backup;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
@@ -51,6 +52,7 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<ReportSender>();
         services.TryAddSingleton<AnnualReportSchedule>();
         services.TryAddSingleton<ReportReadyHandler>();
+        services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<ConcernPartitionDeleter>();
         services.TryAddSingleton<RetentionJob>();

@@ -1,15 +1,22 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Retention;
 
 /// <summary>
-/// Deletes a whole year's partition of the <c>Concerns</c> table: the concerns and the year's
-/// bookkeeping rows (reference counter, idempotency markers), in table transactions of up to 100 rows.
+/// Deletes a whole year of the <c>Concerns</c> table: first completes the partition's audit intents (so no
+/// change goes unaudited), then deletes the concerns and the year's bookkeeping rows (reference counter,
+/// idempotency markers) in table transactions of up to 100 rows, and last the year's idempotency key
+/// bindings, which live outside the partition.
 /// </summary>
-public sealed class ConcernPartitionDeleter(TableClientProvider tables, IOptions<StorageOptions> options)
+public sealed class ConcernPartitionDeleter(
+    TableClientProvider tables,
+    IOptions<StorageOptions> options,
+    AuditIntentSweep intents,
+    ConcernStore store)
 {
     private const int MaximumTransactionSize = 100;
 
@@ -17,8 +24,10 @@ public sealed class ConcernPartitionDeleter(TableClientProvider tables, IOptions
     public async Task DeleteYearAsync(int year, Func<IReadOnlyList<string>, Task> deleted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deleted);
+        var partition = ConcernStore.PartitionKeyOf(year);
+        await intents.CompleteAsync(partition, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ConcernStore.PartitionKeyOf(year)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         var rows = table.QueryAsync<TableEntity>(filter, MaximumTransactionSize, ["PartitionKey", "RowKey"], cancellationToken);
         await foreach (var page in rows.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -35,5 +44,7 @@ public sealed class ConcernPartitionDeleter(TableClientProvider tables, IOptions
                     .ToList())
                 .ConfigureAwait(false);
         }
+
+        await store.DeleteYearBookkeepingAsync(year, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
 
     /// <summary>
     /// <see cref="StorageOptions"/> (validated on start), the Azure credential, the table, queue and blob
-    /// service clients and <see cref="TableClientProvider"/>. Queue messages are base64, as the
+    /// service clients (with the <see cref="RetryBudget"/>) and <see cref="TableClientProvider"/>. Queue messages are base64, as the
     /// Functions queue trigger expects by default.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
@@ -37,14 +37,17 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new TableClientOptions();
+            RetryBudget.Apply(clientOptions.Retry);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.TableServiceUri, provider.GetRequiredService<TokenCredential>())
-                : new TableServiceClient(options.ConnectionString);
+                ? new TableServiceClient(options.TableServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+            RetryBudget.Apply(clientOptions.Retry);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
                 ? new QueueServiceClient(options.QueueServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
                 : new QueueServiceClient(options.ConnectionString, clientOptions);
@@ -52,9 +55,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = new BlobClientOptions();
+            RetryBudget.Apply(clientOptions.Retry);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new BlobServiceClient(options.BlobServiceUri, provider.GetRequiredService<TokenCredential>())
-                : new BlobServiceClient(options.ConnectionString);
+                ? new BlobServiceClient(options.BlobServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
+                : new BlobServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton<TableClientProvider>();
         return services;

@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Radikalisering.Core.Storage;
 
-/// <summary>Hands out table clients, creating each table once per process on first use.</summary>
+/// <summary>
+/// Hands out table clients, creating each table on first use. A table storage has lost is noticed by
+/// <see cref="IsTableMissing"/> and forgotten (<see cref="Forget"/>), so the next request creates it again.
+/// </summary>
 public sealed class TableClientProvider(TableServiceClient service)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.OrdinalIgnoreCase);
@@ -21,6 +25,13 @@ public sealed class TableClientProvider(TableServiceClient service)
             throw;
         }
     }
+
+    /// <summary>Whether a failure says a table does not exist (any more).</summary>
+    public static bool IsTableMissing(Exception exception) =>
+        exception is RequestFailedException { ErrorCode: "TableNotFound" };
+
+    /// <summary>Forgets every table, so each is created again on its next use.</summary>
+    public void Forget() => _tables.Clear();
 
     private async Task<TableClient> CreateAsync(string tableName)
     {

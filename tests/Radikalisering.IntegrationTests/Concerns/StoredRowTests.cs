@@ -28,11 +28,11 @@ public sealed class StoredRowTests(AzuriteFixture azurite)
 
         Assert.Equal("2026", row.PartitionKey);
         Assert.Equal(
-            ["CreatedAt", "KeyVersion", "Payload", "Reference", "SchemaVersion", "UpdatedAt"],
+            ["KeyVersion", "Payload", "Reference", "SchemaVersion"],
             row.Keys.Where(key => key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order(StringComparer.Ordinal));
         Assert.Equal("2026-0001", row.GetString("Reference"));
         Assert.Equal("development", row.GetString("KeyVersion"));
-        Assert.Equal(1, row.GetInt32("SchemaVersion"));
+        Assert.Equal(ConcernColumns.CurrentSchemaVersion, row.GetInt32("SchemaVersion"));
 
         foreach (var entity in rows)
         {
@@ -45,7 +45,7 @@ public sealed class StoredRowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_payload_copied_onto_another_row_does_not_decrypt()
+    public async Task A_payload_copied_onto_another_row_does_not_decrypt_and_is_answered_as_unreadable()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
@@ -60,8 +60,11 @@ public sealed class StoredRowTests(AzuriteFixture azurite)
 
         using var response = await client.GetAsync(ConcernRequests.UrlOf(pending));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.DoesNotContain("confirmed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.ReadProblemAsync();
+        Assert.Equal(pending.Id.ToString(), (string?)problem["id"]);
+        Assert.Contains(pending.Reference, (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", problem.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed partial class ConnectorContractTests
     public void A_page_of_concerns_has_the_properties_of_the_page_type()
     {
         Assert.Equal(JsonNamesOf<ConcernPage>(), connector.Properties(connector.Definition("ConcernPage")).Keys.Order());
+        Assert.Equal(JsonNamesOf<UnreadableConcern>(), connector.Properties(connector.Definition("UnreadableConcern")).Keys.Order());
     }
 
     [Fact]
@@ -124,10 +125,12 @@ public sealed partial class ConnectorContractTests
     }
 
     [Fact]
-    public void Recording_honours_an_idempotency_key_and_changes_require_the_ETag()
+    public void Recording_requires_a_visible_idempotency_key_and_changes_require_the_ETag()
     {
         var idempotencyKey = Header("CreateConcern", HttpHeaderNames.IdempotencyKey);
-        Assert.False(idempotencyKey["required"]!.GetValue<bool>());
+        Assert.True(idempotencyKey["required"]!.GetValue<bool>());
+        Assert.Equal("important", (string?)idempotencyKey["x-ms-visibility"]);
+        Assert.Equal(ConcernEndpoints.MaximumIdempotencyKeyLength, (int)idempotencyKey["maxLength"]!);
 
         Assert.True(Header("UpdateConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
         Assert.True(Header("DeleteConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
@@ -212,6 +215,7 @@ public sealed partial class ConnectorContractTests
         _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "No OpenAPI type for this route constraint."),
     };
 
-    [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>\w+))?\}")]
+    // The first constraint names the type; further ones (e.g. length(4)) only narrow it.
+    [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>\w+))?(:\w+(\(\w+\))?)*\}")]
     private static partial Regex RouteParameter();
 }

@@ -50,7 +50,7 @@ public static class ReportTestHost
         {
             var receivedOn = new DateOnly(year, 1 + index % 12, 1 + index % 28);
             var outcomeOn = outcome == Outcome.Pending ? (DateOnly?)null : receivedOn.AddDays(14);
-            await store.CreateAsync(new ConcernFacts(receivedOn, under18, reporter, outcome, outcomeOn), idempotencyKey: null, CancellationToken.None);
+            await store.CreateAsync(new ConcernFacts(receivedOn, under18, reporter, outcome, outcomeOn), idempotencyKey: null, who: "test-seed", CancellationToken.None);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class DevelopmentKeyTests
     {
         var provider = new DevelopmentDataKeyProvider(Options.Create(new KeyVaultOptions { DevelopmentKey = Key }), Environment("Development"));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetKeyAsync("0123456789abcdef", CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<UnknownKeyVersionException>(() => provider.GetKeyAsync("0123456789abcdef", CancellationToken.None).AsTask());
     }
 
     [Fact]

@@ -90,13 +90,72 @@ public sealed class KeyVaultDataKeyProviderTests
         _latest = "bad";
         using var provider = Provider();
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.GetCurrentKeyAsync(CancellationToken.None).AsTask());
+        var exception = await Assert.ThrowsAsync<DataKeyUnavailableException>(() => provider.GetCurrentKeyAsync(CancellationToken.None).AsTask());
 
         Assert.Contains("256-bit", exception.Message, StringComparison.Ordinal);
         if (value.Length > 0)
         {
             Assert.DoesNotContain(value, exception.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Sixteen_concurrent_reads_of_two_old_versions_fetch_each_version_once()
+    {
+        AddVersion("v1");
+        AddVersion("v2");
+        AddVersion("v3");
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _secrets
+            .Setup(client => client.GetSecretAsync(SecretName, It.IsIn("v1", "v2"), It.IsAny<CancellationToken>()))
+            .Returns(async (string _, string? version, CancellationToken _) =>
+            {
+                await release.Task;
+                return Secret(version!);
+            });
+        using var provider = Provider();
+
+        var reads = Enumerable.Range(0, 16)
+            .Select(index => Task.Run(() => provider.GetKeyAsync(index % 2 == 0 ? "v1" : "v2", CancellationToken.None).AsTask()))
+            .ToList();
+        await Task.Delay(50);
+        release.SetResult();
+        var keys = await Task.WhenAll(reads);
+
+        Assert.Equal(8, keys.Count(key => key.Version == "v1"));
+        Assert.Single(keys.Where(key => key.Version == "v1").Distinct());
+        _secrets.Verify(client => client.GetSecretAsync(SecretName, "v1", It.IsAny<CancellationToken>()), Times.Once);
+        _secrets.Verify(client => client.GetSecretAsync(SecretName, "v2", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_failed_read_of_a_version_is_tried_again_by_the_next_caller()
+    {
+        AddVersion("v1");
+        var calls = 0;
+        _secrets
+            .Setup(client => client.GetSecretAsync(SecretName, "v1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, string? version, CancellationToken _) =>
+                ++calls == 1 ? throw new RequestFailedException(503, "unavailable") : Secret(version!));
+        using var provider = Provider();
+
+        await Assert.ThrowsAsync<DataKeyUnavailableException>(() => provider.GetKeyAsync("v1", CancellationToken.None).AsTask());
+        var key = await provider.GetKeyAsync("v1", CancellationToken.None);
+
+        Assert.Equal("v1", key.Version);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public async Task A_version_the_vault_does_not_know_is_an_unknown_key_version()
+    {
+        AddVersion("v1");
+        _secrets
+            .Setup(client => client.GetSecretAsync(SecretName, "gone", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(404, "SecretNotFound"));
+        using var provider = Provider();
+
+        await Assert.ThrowsAsync<UnknownKeyVersionException>(() => provider.GetKeyAsync("gone", CancellationToken.None).AsTask());
     }
 
     private KeyVaultDataKeyProvider Provider() =>

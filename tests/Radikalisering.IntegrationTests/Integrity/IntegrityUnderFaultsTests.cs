@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Concerns;
+using Radikalisering.IntegrationTests.Concerns;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Infrastructure.Faults;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Integrity;
+
+/// <summary>
+/// The API on Azurite behind <see cref="FaultProxy"/>, which resets the storage connections for 60 ms every
+/// 250 ms: every create is recorded once, and every committed change is audited once (the request writes the
+/// audit row, or the intent sweep completes it). Bounded: a few hundred requests, loopback only.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
+{
+    private const int CreatesPerMode = 160;
+    private const int Changes = 240;
+    private const int Parallelism = 4;
+    private const int KeyedAttempts = 4;
+
+    [Fact]
+    public async Task Under_connection_resets_every_create_is_recorded_once_and_every_change_audited_once()
+    {
+        var (proxy, proxied) = FaultProxy.ForTables(azurite.ConnectionString);
+        await using var faults = proxy;
+        await using var host = await ApiTestHost.StartAsync(azurite, options => options.Settings["Storage:ConnectionString"] = proxied);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        Assert.Empty(await client.ListYearAsync(2026)); // creates the tables before the faults start
+        proxy.Flapping = true;
+
+        var created = await InParallelAsync(Enumerable.Range(0, 2 * CreatesPerMode), index => CreateAsync(client, index, keyed: index % 2 == 0));
+        var changed = created.Take(Changes).ToList();
+        var updated = await InParallelAsync(changed, concern => UpdateAsync(client, concern));
+        var deleted = await InParallelAsync(updated, concern => DeleteAsync(client, concern));
+        proxy.Flapping = false;
+
+        Assert.True(proxy.Resets > 20, $"The proxy reset only {proxy.Resets} connections.");
+        Assert.All(deleted, Assert.True);
+        var sweptLate = await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
+
+        var rows = await IntegrityStore.ConcernRowsAsync(azurite, host);
+        var concerns = await IntegrityStore.ConcernsAsync(azurite, host);
+        var createdIds = created.Select(concern => concern.Id.ToString()).ToHashSet();
+        var deletedIds = changed.Select(concern => concern.Id.ToString()).ToHashSet();
+        Assert.Equal(createdIds.Count, created.Count);
+        Assert.Equal(createdIds.Except(deletedIds).Order(), concerns.Select(row => row.RowKey).Order());
+        Assert.Equal(
+            Enumerable.Range(1, 2 * CreatesPerMode).Select(sequence => ConcernStore.FormatReference(2026, sequence)),
+            created.Select(concern => concern.Reference).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(rows, row => row.RowKey.StartsWith(AuditIntent.RowKeyPrefix, StringComparison.Ordinal));
+
+        var audit = await IntegrityStore.AuditRowsAsync(azurite, host);
+        AssertAuditedOnce(audit, AuditActions.CreateConcern, createdIds);
+        AssertAuditedOnce(audit, AuditActions.UpdateConcern, deletedIds);
+        AssertAuditedOnce(audit, AuditActions.DeleteConcern, deletedIds);
+        Assert.InRange(sweptLate, 0, 2 * CreatesPerMode + (2 * Changes));
+    }
+
+    [Fact]
+    public async Task A_storage_outage_answers_503_with_retry_after_within_the_retry_budget_and_writes_nothing()
+    {
+        var (proxy, proxied) = FaultProxy.ForTables(azurite.ConnectionString);
+        await using var faults = proxy;
+        await using var host = await ApiTestHost.StartAsync(azurite, options => options.Settings["Storage:ConnectionString"] = proxied);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        Assert.Empty(await client.ListYearAsync(2026));
+        proxy.Down = true;
+
+        var clock = Stopwatch.StartNew();
+        using var create = await client.PostAsync(ConcernRequests.Example, Guid.NewGuid().ToString());
+        using var list = await client.GetAsync("/api/concerns?year=2026");
+        clock.Stop();
+        proxy.Down = false;
+
+        foreach (var response in new[] { create, list })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+            var problem = await response.ReadProblemAsync();
+            Assert.Equal(503, (int)problem["status"]!);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"Two requests took {clock.Elapsed} to fail.");
+        Assert.Empty(await IntegrityStore.ConcernsAsync(azurite, host));
+        Assert.Empty(await client.ListYearAsync(2026));
+    }
+
+    private static async Task<ConcernView> CreateAsync(HttpClient client, int index, bool keyed)
+    {
+        var body = $$"""{ "receivedOn": "2026-0{{1 + (index % 5)}}-1{{index % 10}}", "subjectUnder18": {{(index % 3 == 0 ? "true" : "false")}}, "reporter": "other" }""";
+        var key = keyed ? Guid.NewGuid().ToString() : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await client.PostAsync(body, key);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                return await response.ReadAsync<ConcernView>();
+            }
+
+            // Only a keyed create may be retried by the client: the key makes the retry safe.
+            Assert.True(
+                keyed && response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < KeyedAttempts,
+                $"Create {index} (keyed: {keyed}) answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task<ConcernView> UpdateAsync(HttpClient client, ConcernView concern)
+    {
+        using var response = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", concern.ETag);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Update answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var updated = await response.ReadAsync<ConcernView>();
+        Assert.Equal(Outcome.Dismissed, updated.Outcome);
+        return updated;
+    }
+
+    private static async Task<bool> DeleteAsync(HttpClient client, ConcernView concern)
+    {
+        using var response = await client.DeleteAsync(concern, concern.ETag);
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"Delete answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return true;
+    }
+
+    private static void AssertAuditedOnce(IEnumerable<Azure.Data.Tables.TableEntity> audit, string action, IReadOnlySet<string> subjects)
+    {
+        var counts = IntegrityStore.AuditCounts(audit, action);
+        Assert.Equal(subjects.Order(), counts.Keys.Order());
+        Assert.All(counts, pair => Assert.True(pair.Value == 1, $"{action} of {pair.Key} is audited {pair.Value} times."));
+    }
+
+    private static async Task<List<TResult>> InParallelAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Task<TResult>> work)
+    {
+        var results = new TResult[items.Count()];
+        await Parallel.ForEachAsync(
+            items.Select((item, index) => (item, index)),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            async (pair, _) => results[pair.index] = await work(pair.item));
+        return [.. results];
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Retention;
+using Radikalisering.IntegrationTests.Concerns;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Integrity;
+
+/// <summary>Lost tables come back; idempotency bindings do not outlive their create or their year.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RecoveryTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Tables_storage_lost_answer_one_503_and_are_created_again()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var anonymous = host.CreateClient();
+        await staff.CreateAsync();
+        await azurite.TableService.DeleteTableAsync(host.ConcernsTable);
+        await azurite.TableService.DeleteTableAsync(host.AuditLogTable);
+
+        using var lost = await anonymous.GetAsync("/api/concerns?year=2026");
+        using var refused = await anonymous.GetAsync("/api/concerns?year=2026");
+        using var created = await staff.PostAsync(ConcernRequests.Example);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lost.StatusCode);
+        Assert.NotNull(lost.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("2026-0001", (await created.ReadAsync<ConcernView>()).Reference);
+    }
+
+    [Fact]
+    public async Task A_keyed_create_that_fails_before_committing_frees_its_key()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        await client.CreateAsync();
+        var table = azurite.TableService.GetTableClient(host.ConcernsTable);
+        var counter = (await table.GetEntityAsync<TableEntity>("2026", ConcernColumns.CounterRowKey)).Value;
+        counter[ConcernColumns.LastSequence] = "not a number";
+        await table.UpdateEntityAsync(counter, counter.ETag, TableUpdateMode.Replace);
+        var key = Guid.NewGuid().ToString();
+
+        using var failed = await client.PostAsync(ConcernRequests.Example, key);
+        using var corrected = await client.PostAsync("""{ "receivedOn": "2025-11-03", "subjectUnder18": false, "reporter": "other" }""", key);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.Equal("2025-0001", (await corrected.ReadAsync<ConcernView>()).Reference);
+    }
+
+    [Fact]
+    public async Task Retention_removes_a_years_key_bindings_and_completes_its_audit_intents()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite, options => options.ConfigureServices = services =>
+            services.AddSingleton<ConcernPartitionDeleter>());
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using (await client.PostAsync(ConcernRequests.Example, "kept-2025-key"))
+        {
+        }
+
+        using var created = await client.PostAsync("""{ "receivedOn": "2025-11-03", "subjectUnder18": false, "reporter": "other" }""", "retained-key");
+        var concern = await created.ReadAsync<ConcernView>();
+
+        await host.Services.GetRequiredService<ConcernPartitionDeleter>().DeleteYearAsync(2025, _ => Task.CompletedTask, CancellationToken.None);
+
+        var rows = await IntegrityStore.ConcernRowsAsync(azurite, host);
+        Assert.DoesNotContain(rows, row => row.PartitionKey == "2025");
+        var binding = Assert.Single(rows, row => row.PartitionKey == ConcernColumns.IdempotencyKeyYearsPartition);
+        Assert.Equal(2026, binding.GetInt32(ConcernColumns.Year));
+        Assert.Equal(1, IntegrityStore.AuditCounts(await IntegrityStore.AuditRowsAsync(azurite, host), AuditActions.CreateConcern)[concern.Id.ToString()]);
+    }
+}
