@@ -6,7 +6,6 @@ using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Access;

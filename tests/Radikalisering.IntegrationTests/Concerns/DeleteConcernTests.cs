@@ -1,7 +1,6 @@
 using System.Net;
 using Radikalisering.Core.Access;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 

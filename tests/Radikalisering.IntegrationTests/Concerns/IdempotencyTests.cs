@@ -2,7 +2,6 @@ using System.Net;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;

@@ -1,7 +1,6 @@
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;

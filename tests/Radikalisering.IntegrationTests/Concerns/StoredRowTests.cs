@@ -4,7 +4,6 @@ using Azure.Data.Tables;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;

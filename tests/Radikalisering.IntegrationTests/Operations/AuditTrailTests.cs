@@ -12,7 +12,6 @@ using Radikalisering.Core.Audit;
 using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 using Radikalisering.IntegrationTests.Reports;
 

@@ -8,7 +8,6 @@ using Radikalisering.Core.Backup;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;

@@ -12,7 +12,6 @@ using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 using Radikalisering.IntegrationTests.Reports;
 using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Encryption;
 using Radikalisering.Core.Health;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;

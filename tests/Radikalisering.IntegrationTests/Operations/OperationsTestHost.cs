@@ -6,7 +6,6 @@ using Radikalisering.Core.Backup;
 using Radikalisering.Core.Health;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 using Radikalisering.IntegrationTests.Reports;
 
@@ -26,17 +25,16 @@ public static class OperationsTestHost
             options.MapEndpoints = endpoints =>
             {
                 reportRoutes?.Invoke(endpoints);
-                endpoints.MapGet(ApiRoutes.ApiPrefix + HealthEndpoint.Route, (HttpContext context, CancellationToken cancellationToken) =>
-                    context.RequestServices.GetRequiredService<HealthEndpoint>().GetAsync(cancellationToken));
-                endpoints.MapGet(ApiRoutes.ApiPrefix + AuditTrailEndpoints.Route, (HttpContext context, CancellationToken cancellationToken) =>
-                    context.RequestServices.GetRequiredService<AuditTrailEndpoints>().VerifyAsync(context, cancellationToken));
-                endpoints.MapGet(ApiRoutes.ApiPrefix + BackupEndpoints.ListRoute, (HttpContext context, CancellationToken cancellationToken) =>
-                    context.RequestServices.GetRequiredService<BackupEndpoints>().ListAsync(context, cancellationToken));
-                endpoints.MapPost(ApiRoutes.ApiPrefix + BackupEndpoints.RestoreRoute, (HttpContext context, string run, CancellationToken cancellationToken) =>
-                    context.RequestServices.GetRequiredService<BackupEndpoints>().RestoreAsync(context, run, cancellationToken));
+                endpoints
+                    .MapFunction("Health", context => Get<HealthEndpoint>(context).GetAsync(context.RequestAborted))
+                    .MapFunction("VerifyAuditTrail", context => Get<AuditTrailEndpoints>(context).VerifyAsync(context, context.RequestAborted))
+                    .MapFunction("ListBackups", context => Get<BackupEndpoints>(context).ListAsync(context, context.RequestAborted))
+                    .MapFunction("RestoreBackup", context => Get<BackupEndpoints>(context).RestoreAsync(context, (string)context.Request.RouteValues["run"]!, context.RequestAborted));
             };
             configure?.Invoke(options);
         });
+
+    private static T Get<T>(HttpContext context) where T : notnull => context.RequestServices.GetRequiredService<T>();
 
     public static string Setting(this ApiTestHost host, string name) => host.Settings[$"{StorageOptions.SectionName}:{name}"]!;
 }

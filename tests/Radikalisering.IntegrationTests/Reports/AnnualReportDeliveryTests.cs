@@ -6,7 +6,6 @@ using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;

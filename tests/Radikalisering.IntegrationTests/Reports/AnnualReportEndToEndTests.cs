@@ -4,7 +4,6 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 using Radikalisering.TestSupport;

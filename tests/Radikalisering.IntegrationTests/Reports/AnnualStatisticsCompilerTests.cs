@@ -3,7 +3,6 @@ using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
 using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

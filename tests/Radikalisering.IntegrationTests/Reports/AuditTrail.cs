@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Radikalisering.Core.Audit;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;

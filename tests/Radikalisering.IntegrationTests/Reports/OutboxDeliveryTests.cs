@@ -1,7 +1,6 @@
 using MimeKit;
 using Radikalisering.Core.Reports;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

@@ -5,7 +5,6 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;

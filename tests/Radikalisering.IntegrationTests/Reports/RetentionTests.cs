@@ -4,7 +4,6 @@ using Radikalisering.Core.Reports;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;

@@ -1,4 +1,3 @@
-using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
 

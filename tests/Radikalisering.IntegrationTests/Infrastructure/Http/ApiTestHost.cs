@@ -9,7 +9,6 @@ using Microsoft.Extensions.Time.Testing;
 using Radikalisering.Core;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.TestSupport.Azurite;
 
 namespace Radikalisering.IntegrationTests.Infrastructure.Http;
 
