@@ -8,7 +8,13 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 public sealed class DisclosureEngine
 {
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service by contract, registered for dependency injection.")]
+    private readonly ReplayPublisher replay = new();
+
+    /// <summary>
+    /// A first publication of a cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is
+    /// published by the ladder, safe against an intruder who replays the method. Republications and rollups use the
+    /// complementary planner, which is safe against an intruder who reads the printed figures (see the documentation).
+    /// </summary>
     public DisclosureResult Protect(DisclosureRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -16,6 +22,14 @@ public sealed class DisclosureEngine
 
         var threshold = request.Settings.Threshold;
         var tables = LinkedTables.Build(request.Cube, request.Tables);
+        var ladder = (request.PreviousPublication ?? []).Count == 0 && request.Cube.CellCount <= WitnessScope.LargestExactCube
+            ? replay.LadderFor(request, tables)
+            : null;
+        if (ladder is not null)
+        {
+            return ProtectByLadder(request, tables, ladder, cancellationToken);
+        }
+
         var prior = new PriorPublication(request.PreviousPublication);
         var requirements = RequirementFinder.Find(tables, threshold, prior);
         var searchBound = SearchBound(request.Cube, prior, threshold);
@@ -47,6 +61,34 @@ public sealed class DisclosureEngine
         var wholeSuppressed = smallTotal && request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
         return new DisclosureResult(published, audit, wholeSuppressed);
     }
+
+    private DisclosureResult ProtectByLadder(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    {
+        var threshold = request.Settings.Threshold;
+        if (request.Cube.Total < threshold)
+        {
+            // Years of 0 to k − 1 concerns look alike: none is printed, so a withheld year does not say "at least one".
+            var reasons = new SuppressionReason?[tables.Cells.Count];
+            var pattern = SmallTotalPattern(tables, new PriorPublication(null), request.Settings.SmallTotal, reasons);
+            var prior = new PriorPublication(null);
+            var auditor = new ProtectionAuditor(tables, RequirementFinder.Find(tables, threshold, prior), SearchBound(request.Cube, prior, threshold));
+            var audit = auditor.Audit(pattern, cancellationToken) with { Revelations = [Revelation.TotalBelowThreshold] };
+            var passed = request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything && audit.Passed;
+            return Result(request, tables, pattern, reasons, audit with { Passed = passed }, request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything);
+        }
+
+        var (suppressed, ladderAudit) = replay.Publish(request, ladder, cancellationToken);
+        var ladderReasons = tables.Cells
+            .Select(cell => suppressed[cell.Index] ? cell.Value >= 1 && cell.Value < threshold ? SuppressionReason.Primary : SuppressionReason.Secondary : (SuppressionReason?)null)
+            .ToArray();
+        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: false);
+    }
+
+    private static DisclosureResult Result(DisclosureRequest request, LinkedTables tables, bool[] pattern, SuppressionReason?[] reasons, DisclosureAudit audit, bool wholeSuppressed) =>
+        new(
+            [.. request.Tables.Select((definition, t) => new PublishedTable(definition, [.. tables.CellsOf(t).Select(cell => new PublishedCell(cell.Categories, pattern[cell.Index] ? null : cell.Value, reasons[cell.Index]))]))],
+            audit,
+            wholeSuppressed);
 
     /// <summary>
     /// Audits a proposed publication of the request's tables (cells withheld where Value is null) against the
