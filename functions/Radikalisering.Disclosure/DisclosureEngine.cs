@@ -70,11 +70,12 @@ public sealed class DisclosureEngine
             // Years of 0 to k − 1 concerns look alike: none is printed, so a withheld year does not say "at least one".
             var reasons = new SuppressionReason?[tables.Cells.Count];
             var pattern = SmallTotalPattern(tables, new PriorPublication(null), request.Settings.SmallTotal, reasons);
-            var prior = new PriorPublication(null);
-            var auditor = new ProtectionAuditor(tables, RequirementFinder.Find(tables, threshold, prior), SearchBound(request.Cube, prior, threshold));
-            var audit = auditor.Audit(pattern, cancellationToken) with { Revelations = [Revelation.TotalBelowThreshold] };
-            var passed = request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything && audit.Passed;
-            return Result(request, tables, pattern, reasons, audit with { Passed = passed }, request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything);
+            var everything = request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
+            var intervals = tables.Cells
+                .Where(cell => pattern[cell.Index])
+                .Select(cell => new CellInterval(cell.Table.Name, cell.Categories, 0, everything ? long.MaxValue : request.Cube.Total, cell.Value >= 1 && cell.Value < threshold))
+                .ToArray();
+            return Result(request, tables, pattern, reasons, new DisclosureAudit(intervals, Passed: everything) { Revelations = [Revelation.TotalBelowThreshold] }, wholeSuppressed: everything);
         }
 
         var (suppressed, ladderAudit) = replay.Publish(request, ladder, cancellationToken);

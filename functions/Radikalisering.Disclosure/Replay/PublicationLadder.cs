@@ -17,6 +17,7 @@ internal sealed class PublicationLadder
     private readonly int threshold;
     private readonly int[][] oneWayCellsByDimension;
     private readonly int grandTotal;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, long Total), AdmissionCondition[]> conditions = new();
 
     private PublicationLadder(LinkedTables tables, int threshold, IReadOnlyList<PublicationLevel> levels)
     {
@@ -67,7 +68,10 @@ internal sealed class PublicationLadder
     /// margins are printed, margins that do not force a cell to hold 1 to k − 1: row + column − total, the least
     /// the cell can hold, is not between 1 and k − 1.
     /// </summary>
-    public IEnumerable<AdmissionCondition> Conditions(PublicationLevel level, long total)
+    public IReadOnlyList<AdmissionCondition> Conditions(PublicationLevel level, long total) =>
+        conditions.GetOrAdd((level.Index, total), _ => [.. BuildConditions(level, total)]);
+
+    private IEnumerable<AdmissionCondition> BuildConditions(PublicationLevel level, long total)
     {
         var marginsOfHidden = new HashSet<int>();
         foreach (var (first, second) in HiddenTwoWayMargins(level))

@@ -7,6 +7,8 @@ namespace Radikalisering.Tests.Disclosure;
 /// small total is protected and grouped by what is printed; in every group every withheld cell that some cube makes
 /// small could be empty and could hold k or more, and no line of a withheld two-way table is certainly all in one
 /// cell, for the intruder who knows no record and for one who knows one record in any cube cell.
+/// The 18-cell concern cube is enumerated up to 6 records (100,947 cubes of 6; 7 records would add 346,104 and
+/// about a minute and a half on the shared build machine), the smaller cubes further.
 /// </summary>
 public class ReplayAttackerTests
 {
@@ -16,7 +18,7 @@ public class ReplayAttackerTests
     private static readonly Dimension C = new("c", ["c1", "c2"]);
     private static readonly Dimension Y = new("y", ["y1", "y2"]);
 
-    public static TheoryData<int, int> ConcernTotals() => new() { { 3, 0 }, { 3, 2 }, { 3, 3 }, { 3, 4 }, { 3, 5 }, { 3, 6 }, { 5, 4 }, { 5, 5 }, { 5, 6 }, { 5, 7 } };
+    public static TheoryData<int, int> ConcernTotals() => new() { { 3, 0 }, { 3, 2 }, { 3, 3 }, { 3, 4 }, { 3, 5 }, { 3, 6 }, { 5, 0 }, { 5, 4 }, { 5, 5 }, { 5, 6 } };
 
     [Theory]
     [MemberData(nameof(ConcernTotals))]
