@@ -3,8 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 namespace Radikalisering.Disclosure;
 
 /// <summary>
-/// Statistical disclosure control for linked frequency tables: primary suppression, complementary suppression
-/// chosen across all tables at once, and an exact integer audit that proves the result.
+/// Statistical disclosure control for linked frequency tables. A year's first publication is chosen from a fixed
+/// ladder of publications by rules an intruder who replays the method learns nothing more from (see
+/// <see cref="ReplayPublisher"/>); republications and rollups by complementary suppression chosen across all tables
+/// at once. Both come with an exact integer audit of the printed figures.
 /// </summary>
 public sealed class DisclosureEngine
 {
@@ -20,16 +22,22 @@ public sealed class DisclosureEngine
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
 
-        var threshold = request.Settings.Threshold;
         var tables = LinkedTables.Build(request.Cube, request.Tables);
         var ladder = (request.PreviousPublication ?? []).Count == 0 && request.Cube.CellCount <= WitnessScope.LargestExactCube
             ? replay.LadderFor(request, tables)
             : null;
-        if (ladder is not null)
-        {
-            return ProtectByLadder(request, tables, ladder, cancellationToken);
-        }
+        return ladder is not null
+            ? ProtectByLadder(request, tables, ladder, cancellationToken)
+            : ProtectByPlanner(request, tables, cancellationToken);
+    }
 
+    /// <summary>
+    /// Complementary suppression: the fewest extra cells that pass the audit of the printed figures. Used for
+    /// republications and rollups, and by the utility benchmark as the method before the ladder.
+    /// </summary>
+    internal static DisclosureResult ProtectByPlanner(DisclosureRequest request, LinkedTables tables, CancellationToken cancellationToken)
+    {
+        var threshold = request.Settings.Threshold;
         var prior = new PriorPublication(request.PreviousPublication);
         var requirements = RequirementFinder.Find(tables, threshold, prior);
         var searchBound = SearchBound(request.Cube, prior, threshold);
