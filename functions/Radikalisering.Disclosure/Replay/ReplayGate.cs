@@ -163,9 +163,11 @@ internal sealed class ReplayGate
     }
 
     /// <summary>
-    /// For an intruder holding the known records (shift = how many of them lie in the target), the extreme exists,
-    /// or no candidate puts the others' count in 1..k − 1 from that side (a withheld cell that is certainly k or
-    /// more, or certainly holds no one else, reveals no small group).
+    /// For an intruder holding the known records (shift = how many of them lie in the target), the extreme exists
+    /// among the candidates, or no cube printing these figures at all puts the others' count in 1..k − 1 from that
+    /// side (a withheld cell that is certainly k or more, or certainly holds no one else, reveals no small group).
+    /// The second question is asked of every cube printing the figures, a superset of the intruder's candidates,
+    /// so its "no" holds for the true year too, whichever cheaper level its own gate turned away.
     /// </summary>
     private bool Holds(Target target, int[] known, int shift, CancellationToken cancellationToken)
     {
@@ -177,7 +179,7 @@ internal sealed class ReplayGate
         var small = target.Kind == TargetKind.CellHigh
             ? new WitnessQuery(known, target.Support, AtMost: null, AtLeast: 1 + shift)
             : new WitnessQuery(known, target.Support, AtMost: threshold - 1 + shift, AtLeast: null);
-        return !Exists(small, cancellationToken);
+        return !Exists(small, cancellationToken, amongCandidates: false);
     }
 
     private WitnessQuery Extreme(Target target, int[] known, int shift) => target.Kind == TargetKind.CellLow
@@ -195,15 +197,16 @@ internal sealed class ReplayGate
         return possible;
     }
 
-    private bool Exists(WitnessQuery query, CancellationToken cancellationToken)
+    /// <summary>Whether a candidate (or, with amongCandidates false, any cube printing the figures) answers the query. Only candidates are kept for later questions.</summary>
+    private bool Exists(WitnessQuery query, CancellationToken cancellationToken, bool amongCandidates = true)
     {
         if (witnesses.Any(witness => Answers(witness, query)))
         {
             return true;
         }
 
-        var found = Solve(query, cancellationToken);
-        if (found is not null)
+        var found = Solve(query, amongCandidates, cancellationToken);
+        if (found is not null && amongCandidates)
         {
             witnesses.Add(found);
         }
@@ -222,7 +225,7 @@ internal sealed class ReplayGate
         return sum >= (query.AtLeast ?? long.MinValue) && sum <= (query.AtMost ?? long.MaxValue) && query.KnownRecords.All(cell => witness[cell] >= 1);
     }
 
-    private long[]? Solve(WitnessQuery query, CancellationToken cancellationToken)
+    private long[]? Solve(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
     {
         var model = new CpModel();
         var x = Enumerable.Range(0, cubeCells).Select(cell => model.NewIntVar(0, total, $"x{cell}")).ToArray();
@@ -234,7 +237,7 @@ internal sealed class ReplayGate
             model.Add(Sum(cell.Support) == printed[cell.Index]!.Value);
         }
 
-        foreach (var conditions in passedOver)
+        foreach (var conditions in amongCandidates ? passedOver : [])
         {
             var fails = new List<ILiteral>();
             foreach (var condition in conditions)
