@@ -186,12 +186,12 @@ internal sealed class ReplayGate
         ? new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null)
         : new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift);
 
-    /// <summary>An intruder can hold a record in a cell only if some candidate has one there.</summary>
+    /// <summary>An intruder can hold a record in a cell only if some cube printing the figures has one there (asked of all such cubes, so the true year is among them).</summary>
     private bool PossibleInsider(int cell, CancellationToken cancellationToken)
     {
         if (!possibleInsider.TryGetValue(cell, out var possible))
         {
-            possible = possibleInsider[cell] = Exists(new WitnessQuery([cell], [], AtMost: null, AtLeast: null), cancellationToken);
+            possible = possibleInsider[cell] = Exists(new WitnessQuery([cell], [], AtMost: null, AtLeast: null), cancellationToken, amongCandidates: false);
         }
 
         return possible;
