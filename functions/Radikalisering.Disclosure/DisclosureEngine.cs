@@ -77,7 +77,7 @@ public sealed class DisclosureEngine
         {
             // Years of 0 to k − 1 concerns look alike: none is printed, so a withheld year does not say "at least one".
             var reasons = new SuppressionReason?[tables.Cells.Count];
-            var pattern = SmallTotalPattern(tables, new PriorPublication(null), request.Settings.SmallTotal, reasons);
+            var pattern = SmallTotalPattern(tables, new PriorPublication(request.PreviousPublication), request.Settings.SmallTotal, reasons);
             var everything = request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
             var intervals = tables.Cells
                 .Where(cell => pattern[cell.Index])
@@ -86,7 +86,7 @@ public sealed class DisclosureEngine
             return Result(request, tables, pattern, reasons, new DisclosureAudit(intervals, Passed: everything) { Revelations = [Revelation.TotalBelowThreshold] }, wholeSuppressed: everything);
         }
 
-        var (suppressed, ladderAudit) = replay.Publish(request, ladder, cancellationToken);
+        var (suppressed, ladderAudit) = replay.Publish(request, tables, ladder, cancellationToken);
         var ladderReasons = tables.Cells
             .Select(cell => suppressed[cell.Index] ? cell.Value >= 1 && cell.Value < threshold ? SuppressionReason.Primary : SuppressionReason.Secondary : (SuppressionReason?)null)
             .ToArray();

@@ -28,7 +28,8 @@ public sealed partial class AnnualStatisticsCompiler(
     public const string Method =
         "Publiceringsstige: totalen vises fra k; tal under k (også 0) skjules sammen med de mindst vigtige kategorier eller hele tabellen; " +
         "valget følger faste regler og en kontrol, der kun bruger de viste tal, så hvert skjult tal kan være både 0 og mindst k, " +
-        "også for en, der kender metoden og én henvendelse.";
+        "også for en, der kender metoden og én henvendelse. En genberegning før udsendelse bruger cellediskretion med sekundære celler " +
+        "og heltalsrevision af de viste tal.";
 
     /// <summary>How often a compile starts over when another run wrote the same year at the same moment.</summary>
     private const int MaximumAttempts = 3;

@@ -24,39 +24,38 @@ internal sealed class ReplayPublisher
     public PublicationLadder? LadderFor(DisclosureRequest request, LinkedTables tables) =>
         ladders.GetOrAdd(ShapeKey(request), _ => PublicationLadder.TryBuild(tables, request.Settings));
 
-    public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, PublicationLadder ladder, CancellationToken cancellationToken)
+    public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
     {
-        var tables = LinkedTables.Build(request.Cube, request.Tables);
         var shape = ShapeKey(request);
-        var chosen = ladder.Levels[^1];
-        var verdict = default(GateVerdict);
-        foreach (var level in ladder.Levels)
-        {
-            if (level != ladder.Levels[^1] && !Admissible(ladder, level, tables))
-            {
-                continue;
-            }
-
-            var printed = Printed(tables, level);
-            verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, cancellationToken));
-            chosen = level;
-            if (verdict.Passed)
-            {
-                break;
-            }
-        }
-
+        var (chosen, verdict) = Choose(shape, tables, ladder, cancellationToken);
         var suppressed = chosen.Published.Select(published => !published).ToArray();
         var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
         var threshold = request.Settings.Threshold;
         var withheld = tables.Cells.Where(cell => suppressed[cell.Index]).ToArray();
         var audit = new DisclosureAudit(
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
-            verdict!.Passed)
+            verdict.Passed)
         {
             Revelations = verdict.InsidersExcluded ? [Revelation.OthersBelowThresholdForInsiders] : [],
         };
         return (suppressed, audit);
+    }
+
+    /// <summary>The cheapest admissible level whose gate passes; else the last level, with its own verdict.</summary>
+    private (PublicationLevel Level, GateVerdict Verdict) Choose(string shape, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    {
+        var last = ladder.Levels[^1];
+        foreach (var level in ladder.Levels.Where(level => level != last && Admissible(ladder, level, tables)).Append(last))
+        {
+            var printed = Printed(tables, level);
+            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, cancellationToken));
+            if (verdict.Passed || level == last)
+            {
+                return (level, verdict);
+            }
+        }
+
+        throw new InvalidOperationException("The ladder has no last level.");
     }
 
     private static bool Admissible(PublicationLadder ladder, PublicationLevel level, LinkedTables tables)
