@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Radikalisering.Tests")]
+[assembly: InternalsVisibleTo("Radikalisering.Benchmarks")]

@@ -9,12 +9,16 @@ public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells
     /// </summary>
     public bool IntervalsAreExact { get; init; } = true;
 
+    /// <summary>What the publication knowingly reveals beyond the guarantee; <see cref="Passed"/> covers everything else.</summary>
+    public IReadOnlyList<Revelation> Revelations { get; init; } = [];
+
     /// <summary>Value equality, comparing lists element by element.</summary>
     public bool Equals(DisclosureAudit? other) =>
         other is not null
         && SuppressedCells.SequenceEqual(other.SuppressedCells)
         && Passed == other.Passed
-        && IntervalsAreExact == other.IntervalsAreExact;
+        && IntervalsAreExact == other.IntervalsAreExact
+        && Revelations.SequenceEqual(other.Revelations);
 
     public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);
 }

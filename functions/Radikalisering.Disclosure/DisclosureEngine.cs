@@ -3,19 +3,41 @@ using System.Diagnostics.CodeAnalysis;
 namespace Radikalisering.Disclosure;
 
 /// <summary>
-/// Statistical disclosure control for linked frequency tables: primary suppression, complementary suppression
-/// chosen across all tables at once, and an exact integer audit that proves the result.
+/// Statistical disclosure control for linked frequency tables. A year's first publication is chosen from a fixed
+/// ladder of publications by rules an intruder who replays the method learns nothing more from (see
+/// <see cref="ReplayPublisher"/>); republications and rollups by complementary suppression chosen across all tables
+/// at once. Both come with an exact integer audit of the printed figures.
 /// </summary>
 public sealed class DisclosureEngine
 {
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service by contract, registered for dependency injection.")]
+    private readonly ReplayPublisher replay = new();
+
+    /// <summary>
+    /// A first publication of a cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is
+    /// published by the ladder, safe against an intruder who replays the method. Republications and rollups use the
+    /// complementary planner, which is safe against an intruder who reads the printed figures (see the documentation).
+    /// </summary>
     public DisclosureResult Protect(DisclosureRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestValidator.Validate(request);
 
-        var threshold = request.Settings.Threshold;
         var tables = LinkedTables.Build(request.Cube, request.Tables);
+        var ladder = (request.PreviousPublication ?? []).Count == 0 && request.Cube.CellCount <= WitnessScope.LargestExactCube
+            ? replay.LadderFor(request, tables)
+            : null;
+        return ladder is not null
+            ? ProtectByLadder(request, tables, ladder, cancellationToken)
+            : ProtectByPlanner(request, tables, cancellationToken);
+    }
+
+    /// <summary>
+    /// Complementary suppression: the fewest extra cells that pass the audit of the printed figures. Used for
+    /// republications and rollups, and by the utility benchmark as the method before the ladder.
+    /// </summary>
+    internal static DisclosureResult ProtectByPlanner(DisclosureRequest request, LinkedTables tables, CancellationToken cancellationToken)
+    {
+        var threshold = request.Settings.Threshold;
         var prior = new PriorPublication(request.PreviousPublication);
         var requirements = RequirementFinder.Find(tables, threshold, prior);
         var searchBound = SearchBound(request.Cube, prior, threshold);
@@ -47,6 +69,35 @@ public sealed class DisclosureEngine
         var wholeSuppressed = smallTotal && request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
         return new DisclosureResult(published, audit, wholeSuppressed);
     }
+
+    private DisclosureResult ProtectByLadder(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    {
+        var threshold = request.Settings.Threshold;
+        if (request.Cube.Total < threshold)
+        {
+            // Years of 0 to k − 1 concerns look alike: none is printed, so a withheld year does not say "at least one".
+            var reasons = new SuppressionReason?[tables.Cells.Count];
+            var pattern = SmallTotalPattern(tables, new PriorPublication(request.PreviousPublication), request.Settings.SmallTotal, reasons);
+            var everything = request.Settings.SmallTotal == SmallTotalPolicy.SuppressEverything;
+            var intervals = tables.Cells
+                .Where(cell => pattern[cell.Index])
+                .Select(cell => new CellInterval(cell.Table.Name, cell.Categories, 0, everything ? long.MaxValue : request.Cube.Total, cell.Value >= 1 && cell.Value < threshold))
+                .ToArray();
+            return Result(request, tables, pattern, reasons, new DisclosureAudit(intervals, Passed: everything) { Revelations = [Revelation.TotalBelowThreshold] }, wholeSuppressed: everything);
+        }
+
+        var (suppressed, ladderAudit) = replay.Publish(request, tables, ladder, cancellationToken);
+        var ladderReasons = tables.Cells
+            .Select(cell => suppressed[cell.Index] ? cell.Value >= 1 && cell.Value < threshold ? SuppressionReason.Primary : SuppressionReason.Secondary : (SuppressionReason?)null)
+            .ToArray();
+        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: false);
+    }
+
+    private static DisclosureResult Result(DisclosureRequest request, LinkedTables tables, bool[] pattern, SuppressionReason?[] reasons, DisclosureAudit audit, bool wholeSuppressed) =>
+        new(
+            [.. request.Tables.Select((definition, t) => new PublishedTable(definition, [.. tables.CellsOf(t).Select(cell => new PublishedCell(cell.Categories, pattern[cell.Index] ? null : cell.Value, reasons[cell.Index]))]))],
+            audit,
+            wholeSuppressed);
 
     /// <summary>
     /// Audits a proposed publication of the request's tables (cells withheld where Value is null) against the

@@ -14,6 +14,11 @@ internal static class RequestValidator
             throw new ArgumentException($"The threshold must be at least {DisclosureSettings.MinimumThreshold}; it was {request.Settings.Threshold}.", nameof(request));
         }
 
+        if ((request.Settings.Costs ?? []).Any(cost => cost.Cost < 1))
+        {
+            throw new ArgumentException("Cell costs must be at least 1.", nameof(request));
+        }
+
         if (request.Tables.Count == 0)
         {
             throw new ArgumentException("At least one table must be requested.", nameof(request));

@@ -6,13 +6,14 @@ namespace Radikalisering.Disclosure;
 /// CP-SAT on one worker with a fixed seed and no wall-clock limit: the same model always gives the same answer.
 /// The models are small and solved by the thousand, so presolve costs more than it saves; linearization level 2
 /// puts the assumption-guarded equations of <see cref="FailureExplainer"/> into the linear relaxation, which
-/// turns its proofs of failure from tens of milliseconds into about one.
+/// turns its proofs of failure from tens of milliseconds into about one. A deterministic time limit (counted in
+/// the solver's own work units, not the clock) keeps the answer reproducible.
 /// </summary>
 internal static class SolverSettings
 {
-    public static CpSolverStatus Solve(CpModel model, CpSolver solver, CancellationToken cancellationToken)
+    public static CpSolverStatus Solve(CpModel model, CpSolver solver, CancellationToken cancellationToken, string extraParameters = "")
     {
-        solver.StringParameters = "num_workers:1,random_seed:0,log_search_progress:false,linearization_level:2,cp_model_presolve:false";
+        solver.StringParameters = "num_workers:1,random_seed:0,log_search_progress:false,linearization_level:2,cp_model_presolve:false" + extraParameters;
         using var registration = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model);
         cancellationToken.ThrowIfCancellationRequested();

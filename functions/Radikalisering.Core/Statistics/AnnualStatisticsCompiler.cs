@@ -26,8 +26,10 @@ public sealed partial class AnnualStatisticsCompiler(
     ILogger<AnnualStatisticsCompiler> logger)
 {
     public const string Method =
-        "Cellediskretion: celler 1..k-1 og grupper, hvor alt falder i én celle, skjules; sekundære celler vælges og kontrolleres " +
-        "med heltalsrevision, så hvert skjult tal kan være både 0 og mindst k, også for en, der kender én henvendelse.";
+        "Publiceringsstige: totalen vises fra k; tal under k (også 0) skjules sammen med de mindst vigtige kategorier eller hele tabellen; " +
+        "valget følger faste regler og en kontrol, der kun bruger de viste tal, så hvert skjult tal kan være både 0 og mindst k, " +
+        "også for en, der kender metoden og én henvendelse. En genberegning før udsendelse bruger cellediskretion med sekundære celler " +
+        "og heltalsrevision af de viste tal.";
 
     /// <summary>How often a compile starts over when another run wrote the same year at the same moment.</summary>
     private const int MaximumAttempts = 3;
@@ -71,7 +73,7 @@ public sealed partial class AnnualStatisticsCompiler(
         var request = new DisclosureRequest(
             await CountAsync(year, cancellationToken).ConfigureAwait(false),
             settings.PublishedTables.Select(dimensions => new TableDefinition(TableName(dimensions), dimensions)).ToList(),
-            new DisclosureSettings(settings.Threshold, settings.SmallTotal),
+            new DisclosureSettings(settings.Threshold, settings.SmallTotal, DisclosureOptions.KeyFigureCosts),
             previous?.Tables.Select(ToEngine).ToList());
 
         var result = engine.Protect(request, cancellationToken);

@@ -17,6 +17,16 @@ public sealed class DisclosureOptions : IValidatableObject
     public static IReadOnlyList<string> DefaultTables { get; } =
         [GrandTotal, "age", "reporter", "outcome", "age,outcome", "reporter,outcome"];
 
+    /// <summary>
+    /// The key figures leadership reads first (the number of minors, the number confirmed) are withheld last: a
+    /// one-way table withholds its other categories together before these.
+    /// </summary>
+    public static IReadOnlyList<CellCost> KeyFigureCosts { get; } =
+    [
+        new("age", ConcernDimensions.Under18, 2 * DisclosureSettings.DefaultOneWayCost),
+        new("outcome", "confirmed", 2 * DisclosureSettings.DefaultOneWayCost),
+    ];
+
     /// <summary>Cells with 1 ≤ n &lt; k are sensitive. Never below 3.</summary>
     [Range(3, 1000)]
     public int Threshold { get; set; } = 5;

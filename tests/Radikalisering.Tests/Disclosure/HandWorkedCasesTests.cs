@@ -22,35 +22,60 @@ public class HandWorkedCasesTests
     }
 
     [Fact]
-    public void Two_small_cells_that_together_reach_k_plus_one_protect_each_other()
+    public void Two_small_cells_that_together_reach_k_plus_one_are_withheld_as_a_group_and_the_rest_is_printed()
     {
-        var cube = new Cube([Tables.Reporter], [2, 4, 10]);
+        var cube = new Cube([Tables.Reporter], [10, 2, 4]);
 
         var result = engine.Protect(Tables.Request(cube, [Tables.Total, Tables.By("reporter")]));
 
-        Assert.Null(result.Cell("reporter", "municipalEmployee").Value);
+        Assert.Equal(10, result.Cell("reporter", "municipalEmployee").Value);
         Assert.Null(result.Cell("reporter", "otherAuthority").Value);
-        Assert.Equal(10, result.Cell("reporter", "other").Value);
+        Assert.Null(result.Cell("reporter", "other").Value);
         Assert.Equal(16, result.Cell("total").Value);
-        Assert.DoesNotContain(result.AllCells(), cell => cell.Suppression == SuppressionReason.Secondary);
         Assert.True(result.Audit.Passed);
     }
 
     [Fact]
-    public void Two_small_cells_summing_below_k_plus_one_need_a_third_because_each_knows_its_own_record()
+    public void A_withheld_group_of_k_or_fewer_is_not_enough_because_each_knows_their_own_record()
     {
-        // 15 = 10 + 2 + 3: published as 15 = 10 + x + y, the reporter behind x learns y ≤ 4.
-        var cube = new Cube([Tables.Reporter], [2, 3, 10]);
+        // 15 = 10 + x + y with x + y = 5: the reporter behind x would learn y ≤ 4. The whole distribution is withheld.
+        var cube = new Cube([Tables.Reporter], [10, 2, 3]);
 
         var result = engine.Protect(Tables.Request(cube, [Tables.Total, Tables.By("reporter")]));
 
-        Assert.Equal(new PublishedCell(["other"], null, SuppressionReason.Secondary), result.Cell("reporter", "other"));
+        Assert.All(result.Tables.Single(table => table.Definition.Name == "reporter").Cells, cell => Assert.Null(cell.Value));
         Assert.Equal(15, result.Cell("total").Value);
         Assert.True(result.Audit.Passed);
     }
 
     [Fact]
-    public void A_small_cell_visible_only_in_the_two_way_table_is_protected_there()
+    public void A_distribution_is_withheld_whole_when_its_most_valuable_category_is_small()
+    {
+        // The ladder withholds the least valuable categories first; a small first category takes the whole table.
+        var cube = new Cube([Tables.Reporter], [2, 4, 10]);
+
+        var result = engine.Protect(Tables.Request(cube, [Tables.Total, Tables.By("reporter")]));
+
+        Assert.All(result.Tables.Single(table => table.Definition.Name == "reporter").Cells, cell => Assert.Null(cell.Value));
+        Assert.Equal(16, result.Cell("total").Value);
+    }
+
+    [Fact]
+    public void A_cell_cost_keeps_the_key_category_printed_while_the_others_are_withheld_together()
+    {
+        var cube = new Cube([Tables.Outcome], [4, 13, 3]);
+        var settings = new DisclosureSettings(5, Costs: [new CellCost("outcome", "confirmed", 200)]);
+
+        var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, Tables.By("outcome")], settings));
+
+        Assert.Equal(13, result.Cell("outcome", "confirmed").Value);
+        Assert.Null(result.Cell("outcome", "pending").Value);
+        Assert.Null(result.Cell("outcome", "dismissed").Value);
+        Assert.True(result.Audit.Passed);
+    }
+
+    [Fact]
+    public void Small_cells_visible_only_in_the_two_way_table_are_withheld_so_each_could_be_empty_or_k()
     {
         // Every one-way figure is at least 5; the two-way table has a 1 and a 2.
         var cube = new Cube([Tables.Age, Tables.Outcome], [5, 1, 2, 10, 8, 20]);
@@ -58,7 +83,7 @@ public class HandWorkedCasesTests
 
         var result = engine.Protect(Tables.Request(cube, tables));
 
-        Assert.All(result.Tables.Where(table => table.Definition.Dimensions.Count < 2).SelectMany(table => table.Cells), cell => Assert.NotNull(cell.Value));
+        Assert.Equal(46, result.Cell("total").Value);
         foreach (var outcome in new[] { "confirmed", "dismissed" })
         {
             var interval = result.Interval("age×outcome", "under18", outcome);
@@ -78,6 +103,29 @@ public class HandWorkedCasesTests
 
         Assert.True(result.WholePublicationSuppressed);
         Assert.All(result.AllCells(), cell => Assert.Equal(new PublishedCell(cell.Categories, null, SuppressionReason.SmallTotal), cell));
+        Assert.True(result.Audit.Passed);
+        Assert.Equal([Revelation.TotalBelowThreshold], result.Audit.Revelations);
+    }
+
+    [Fact]
+    public void A_year_without_concerns_is_withheld_like_any_year_below_k()
+    {
+        var empty = engine.Protect(Tables.Request(new Cube([Tables.Age, Tables.Reporter, Tables.Outcome], new long[18]), Tables.ConcernTables));
+        var three = engine.Protect(Tables.Request(new Cube([Tables.Age, Tables.Reporter, Tables.Outcome], [.. Enumerable.Repeat(0L, 17), 3]), Tables.ConcernTables));
+
+        Assert.True(empty.WholePublicationSuppressed);
+        Assert.Equal(three.AllCells().Select(cell => cell.Value), empty.AllCells().Select(cell => cell.Value));
+    }
+
+    [Fact]
+    public void A_total_of_exactly_k_is_printed_and_its_audit_says_what_an_insider_learns()
+    {
+        var cube = new Cube([Tables.Age, Tables.Reporter, Tables.Outcome], [.. Enumerable.Repeat(0L, 13), 5, 0, 0, 0, 0]);
+
+        var result = engine.Protect(Tables.Request(cube, Tables.ConcernTables));
+
+        Assert.Equal(5, result.Cell("total").Value);
+        Assert.Equal([Revelation.OthersBelowThresholdForInsiders], result.Audit.Revelations);
         Assert.True(result.Audit.Passed);
     }
 

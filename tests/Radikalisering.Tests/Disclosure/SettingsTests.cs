@@ -15,6 +15,17 @@ public class SettingsTests
     }
 
     [Fact]
+    public void A_cell_cost_below_one_is_rejected()
+    {
+        var cube = new Cube([Tables.Age], [2, 10]);
+        var settings = new DisclosureSettings(5, Costs: [new CellCost("age", "under18", 0)]);
+
+        var error = Assert.Throws<ArgumentException>(() => new DisclosureEngine().Protect(new DisclosureRequest(cube, [Tables.Total, Tables.By("age")], settings)));
+
+        Assert.Contains("at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_table_over_an_unknown_dimension_is_rejected()
     {
         var cube = new Cube([Tables.Age], [2, 10]);

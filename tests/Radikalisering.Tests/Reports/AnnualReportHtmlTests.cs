@@ -119,7 +119,7 @@ public sealed class AnnualReportHtmlTests
 
         var mail = await AnnualReportComposer.ComposeAsync(snapshot, []);
 
-        Assert.Contains("så få henvendelser i 2025", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("færre end 5 henvendelser i 2025 – måske ingen", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Nøgletal", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain(mail.Attachments, attachment => attachment.IsInline);
         Assert.DoesNotContain("cid:", mail.HtmlBody, StringComparison.Ordinal);

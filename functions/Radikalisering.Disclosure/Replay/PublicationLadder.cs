@@ -1,0 +1,198 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Every publication the engine may choose for a given set of linked tables, fixed in advance and tried cheapest
+/// first. The grand total is always printed. A one-way table is printed whole, or with a group of its least
+/// valuable categories withheld together (two, then three, … up to all of them: a single withheld cell would
+/// follow from the total). A table of two or more dimensions is printed whole or withheld whole, and is printed
+/// only together with every table it adds up to. The same tables always give the same levels in the same order,
+/// so an intruder who replays the method knows them too.
+/// </summary>
+internal sealed class PublicationLadder
+{
+    /// <summary>More combinations than this are not laddered; such requests use the complementary planner.</summary>
+    public const int LargestLadder = 4096;
+
+    private readonly LinkedTables tables;
+    private readonly int threshold;
+    private readonly int[][] oneWayCellsByDimension;
+    private readonly int grandTotal;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, long Total), AdmissionCondition[]> conditions = new();
+
+    private PublicationLadder(LinkedTables tables, int threshold, IReadOnlyList<PublicationLevel> levels)
+    {
+        this.tables = tables;
+        this.threshold = threshold;
+        Levels = levels;
+        grandTotal = tables.Cells.FirstOrDefault(cell => cell.IsGrandTotal)?.Index ?? -1;
+        oneWayCellsByDimension = [.. tables.Cube.Dimensions.Select(dimension => OneWayTable(tables, dimension.Name) is { } t ? tables.CellsOf(t).Select(cell => cell.Index).ToArray() : [])];
+    }
+
+    public IReadOnlyList<PublicationLevel> Levels { get; }
+
+    public LinkedTables Tables => tables;
+
+    public int Threshold => threshold;
+
+    /// <summary>The ladder for these tables, or null when they have no grand total or too many combinations.</summary>
+    public static PublicationLadder? TryBuild(LinkedTables tables, DisclosureSettings settings)
+    {
+        if (!tables.Cells.Any(cell => cell.IsGrandTotal))
+        {
+            return null;
+        }
+
+        var options = tables.Tables.Select((table, t) => Options(tables, t, settings)).ToArray();
+        if (options.Aggregate(1L, (product, list) => product * list.Count) > LargestLadder)
+        {
+            return null;
+        }
+
+        var combinations = options.Aggregate(
+            new[] { Array.Empty<int>() }.AsEnumerable(),
+            (prefixes, list) => prefixes.SelectMany(prefix => Enumerable.Range(0, list.Count).Select(choice => (int[])[.. prefix, choice])));
+        var levels = combinations
+            .Select(choice => Level(tables, options, choice, settings))
+            .Where(level => level is not null)
+            .Select(level => level!)
+            .OrderBy(level => level.Cost)
+            .Select((level, index) => level with { Index = index })
+            .ToArray();
+        return new PublicationLadder(tables, settings.Threshold, levels);
+    }
+
+    /// <summary>
+    /// What the year must satisfy for the level to be used: every printed cell at least k (zeros are small too,
+    /// so a withheld cell never says "not zero"); a printed margin of a withheld two-way table at least k + 1;
+    /// every withheld group of a one-way table at least k + 1 in sum; and in a withheld two-way table whose two
+    /// margins are printed, margins that do not force a cell to hold 1 to k − 1: row + column − total, the least
+    /// the cell can hold, is not between 1 and k − 1.
+    /// </summary>
+    public IReadOnlyList<AdmissionCondition> Conditions(PublicationLevel level, long total) =>
+        conditions.GetOrAdd((level.Index, total), _ => [.. BuildConditions(level, total)]);
+
+    private IEnumerable<AdmissionCondition> BuildConditions(PublicationLevel level, long total)
+    {
+        var marginsOfHidden = new HashSet<int>();
+        foreach (var (first, second) in HiddenTwoWayMargins(level))
+        {
+            marginsOfHidden.UnionWith(first);
+            marginsOfHidden.UnionWith(second);
+            foreach (var row in first.Where(index => level.Published[index]))
+            {
+                foreach (var column in second.Where(index => level.Published[index]))
+                {
+                    yield return AdmissionCondition.NotBetween([row, column], total + 1, total + threshold - 1);
+                }
+            }
+        }
+
+        foreach (var cell in tables.Cells.Where(cell => level.Published[cell.Index] && !cell.IsGrandTotal))
+        {
+            yield return AdmissionCondition.AtLeast([cell.Index], threshold + (marginsOfHidden.Contains(cell.Index) ? 1 : 0));
+        }
+
+        foreach (var cells in oneWayCellsByDimension.Where(cells => cells.Any(index => !level.Published[index])))
+        {
+            var printed = cells.Where(index => level.Published[index]).ToArray();
+            yield return printed.Length == 0
+                ? AdmissionCondition.AtLeast([grandTotal], threshold + 1)
+                : AdmissionCondition.AtMost(printed, total - threshold - 1);
+        }
+    }
+
+    private IEnumerable<(int[] First, int[] Second)> HiddenTwoWayMargins(PublicationLevel level)
+    {
+        for (var t = 0; t < tables.Tables.Count; t++)
+        {
+            var dimensions = tables.Tables[t].Dimensions;
+            if (dimensions.Count != 2 || tables.CellsOf(t).Any(cell => level.Published[cell.Index]))
+            {
+                continue;
+            }
+
+            var first = oneWayCellsByDimension[DimensionIndex(dimensions[0])];
+            var second = oneWayCellsByDimension[DimensionIndex(dimensions[1])];
+            if (first.Length > 0 && second.Length > 0)
+            {
+                yield return (first, second);
+            }
+        }
+    }
+
+    private int DimensionIndex(string name) => tables.Cube.Dimensions.Select(dimension => dimension.Name).ToList().IndexOf(name);
+
+    private static int? OneWayTable(LinkedTables tables, string dimension)
+    {
+        for (var t = 0; t < tables.Tables.Count; t++)
+        {
+            if (tables.Tables[t].Dimensions is [var only] && only == dimension)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A table's choices, each the set of its cells withheld, cheapest first.</summary>
+    private static List<int[]> Options(LinkedTables tables, int t, DisclosureSettings settings)
+    {
+        var table = tables.Tables[t];
+        var cells = tables.CellsOf(t).ToArray();
+        if (table.Dimensions.Count == 0)
+        {
+            return [[]];
+        }
+
+        if (table.Dimensions.Count > 1)
+        {
+            return [[], [.. cells.Select(cell => cell.Index)]];
+        }
+
+        // Keep the most valuable categories longest; ties keep the table's own order.
+        var keepOrder = cells.OrderByDescending(cell => settings.CostOf(table, cell.Categories[0])).ThenBy(cell => cell.Index).Select(cell => cell.Index).ToArray();
+        var options = new List<int[]> { Array.Empty<int>() };
+        for (var withheld = 2; withheld <= keepOrder.Length; withheld++)
+        {
+            options.Add(keepOrder[^withheld..]);
+        }
+
+        return options;
+    }
+
+    private static PublicationLevel? Level(LinkedTables tables, List<int[]>[] options, int[] choice, DisclosureSettings settings)
+    {
+        var published = Enumerable.Repeat(true, tables.Cells.Count).ToArray();
+        for (var t = 0; t < options.Length; t++)
+        {
+            foreach (var index in options[t][choice[t]])
+            {
+                published[index] = false;
+            }
+        }
+
+        // A printed table prints every table it adds up to: those must be printed whole as well.
+        for (var t = 0; t < tables.Tables.Count; t++)
+        {
+            var dimensions = tables.Tables[t].Dimensions;
+            if (dimensions.Count < 2 || !tables.CellsOf(t).All(cell => published[cell.Index]))
+            {
+                continue;
+            }
+
+            for (var u = 0; u < tables.Tables.Count; u++)
+            {
+                if (u != t && tables.Tables[u].Dimensions.All(dimensions.Contains) && tables.CellsOf(u).Any(cell => !published[cell.Index]))
+                {
+                    return null;
+                }
+            }
+        }
+
+        var cost = tables.Cells
+            .Where(cell => !published[cell.Index])
+            .Sum(cell => settings.CostOf(cell.Table, cell.Categories.Count == 1 ? cell.Categories[0] : null));
+        return new PublicationLevel(0, published, cost);
+    }
+}

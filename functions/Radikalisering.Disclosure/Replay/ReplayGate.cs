@@ -1,0 +1,331 @@
+using Google.OrTools.Sat;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Decides, from the printed figures alone, whether a level keeps its promise against an intruder who replays
+/// the method. The intruder's candidates are the cubes that print the same figures and for which every cheaper
+/// level is not admissible (so the engine would have come down to this level too). For every withheld cell,
+/// and for the intruder who knows no record or one record in any cube cell, some candidate has the others'
+/// count in the cell at 0 and some at k or more; for every line of a withheld table of two or more dimensions
+/// and every cell on it, some candidate has k or more of the others outside that cell (no group fact is certain).
+/// The input is the level and the printed figures, never the true cube: the verdict is one the intruder can
+/// compute, so it tells them nothing the printed figures did not. A cheaper level can also have been passed over
+/// because its own gate failed; counting only "not admissible" leaves out those candidates, which can only make
+/// the gate stricter, never weaker.
+/// </summary>
+internal sealed class ReplayGate
+{
+    private readonly PublicationLadder ladder;
+    private readonly PublicationLevel level;
+    private readonly long?[] printed;
+    private readonly long total;
+    private readonly int threshold;
+    private readonly int cubeCells;
+    private readonly List<AdmissionCondition[]> passedOver;
+    private readonly List<long[]> witnesses = [];
+    private readonly Dictionary<int, bool> possibleInsider = [];
+
+    private ReplayGate(PublicationLadder ladder, PublicationLevel level, long?[] printed, List<AdmissionCondition[]> passedOver)
+    {
+        this.ladder = ladder;
+        this.level = level;
+        this.printed = printed;
+        this.passedOver = passedOver;
+        threshold = ladder.Threshold;
+        total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
+        cubeCells = ladder.Tables.Cube.CellCount;
+    }
+
+    /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
+    public static GateVerdict Check(PublicationLadder ladder, PublicationLevel level, long?[] printed, CancellationToken cancellationToken)
+    {
+        var passedOver = PassedOver(ladder, level, printed);
+        if (passedOver is null)
+        {
+            return new GateVerdict(Passed: false, InsidersExcluded: false);
+        }
+
+        var gate = new ReplayGate(ladder, level, printed, passedOver);
+        var insidersExcluded = gate.total <= gate.threshold;
+        return new GateVerdict(gate.Targets().All(target => gate.Holds(target, insidersExcluded, cancellationToken)), insidersExcluded);
+    }
+
+    /// <summary>
+    /// For each cheaper level, the conditions the printed figures leave open: one of them must fail. Null when a
+    /// cheaper level is admissible whatever the withheld cells hold (it would have been passed over for its gate).
+    /// </summary>
+    private static List<AdmissionCondition[]>? PassedOver(PublicationLadder ladder, PublicationLevel level, long?[] printed)
+    {
+        var total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
+        var open = new Dictionary<string, AdmissionCondition[]>(StringComparer.Ordinal);
+        foreach (var earlier in ladder.Levels.Take(level.Index))
+        {
+            // A level printing nothing this one withholds was decided by the printed figures alone, as it was for the true year.
+            if (Enumerable.Range(0, printed.Length).All(index => !earlier.Published[index] || level.Published[index]))
+            {
+                continue;
+            }
+
+            var undecided = new List<AdmissionCondition>();
+            var fails = false;
+            foreach (var condition in ladder.Conditions(earlier, total))
+            {
+                if (condition.Cells.All(index => printed[index] is not null))
+                {
+                    fails |= !condition.HoldsFor(condition.Cells.Sum(index => printed[index]!.Value));
+                }
+                else
+                {
+                    undecided.Add(condition);
+                }
+            }
+
+            if (fails)
+            {
+                continue;
+            }
+
+            if (undecided.Count == 0)
+            {
+                return null;
+            }
+
+            open.TryAdd(string.Join(';', undecided.Select(Key).Order(StringComparer.Ordinal)), [.. undecided]);
+        }
+
+        // A level whose open conditions include all of another's fails whenever that one does: its disjunction adds nothing.
+        var keys = open.ToDictionary(pair => pair.Key, pair => pair.Value.Select(Key).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var key in keys.Keys.Where(key => keys.Any(other => other.Key != key && other.Value.IsSubsetOf(keys[key]) && (other.Value.Count < keys[key].Count || string.CompareOrdinal(other.Key, key) < 0))).ToArray())
+        {
+            open.Remove(key);
+        }
+
+        return [.. open.Values];
+    }
+
+    private static string Key(AdmissionCondition condition) => $"{string.Join(',', condition.Cells)}:{condition.Lower}:{condition.Upper}:{condition.Inside}";
+
+    /// <summary>Every withheld cell (low and high), and the rest of every line of a withheld multi-way table (high).</summary>
+    private IEnumerable<Target> Targets()
+    {
+        var tables = ladder.Tables;
+        var hidden = tables.Cells.Where(cell => !level.Published[cell.Index]).ToArray();
+        foreach (var cell in hidden)
+        {
+            yield return new Target(cell.Support, TargetKind.CellLow);
+            yield return new Target(cell.Support, TargetKind.CellHigh);
+        }
+
+        for (var t = 0; t < tables.Tables.Count; t++)
+        {
+            var cells = tables.CellsOf(t).ToArray();
+            var dimensionCount = tables.Tables[t].Dimensions.Count;
+            if (dimensionCount < 2 || cells.Any(cell => level.Published[cell.Index]))
+            {
+                continue;
+            }
+
+            for (var varying = 0; varying < dimensionCount; varying++)
+            {
+                var position = varying;
+                foreach (var line in cells.GroupBy(cell => string.Join('\u001f', cell.Categories.Where((_, p) => p != position)), StringComparer.Ordinal).Select(group => group.ToArray()).Where(line => line.Length > 1))
+                {
+                    foreach (var cell in line)
+                    {
+                        yield return new Target([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], TargetKind.RestOfLine);
+                    }
+                }
+            }
+        }
+    }
+
+    private bool Holds(Target target, bool insidersExcluded, CancellationToken cancellationToken)
+    {
+        if (!Holds(target, [], shift: 0, cancellationToken))
+        {
+            return false;
+        }
+
+        if (insidersExcluded)
+        {
+            return true;
+        }
+
+        var inside = target.Support.ToHashSet();
+        var outside = Enumerable.Range(0, cubeCells).Where(cell => !inside.Contains(cell)).ToArray();
+
+        // One candidate with a record in every cell answers many insiders at once; otherwise each is asked alone.
+        var together = target.Kind == TargetKind.CellLow ? outside : Enumerable.Range(0, cubeCells).ToArray();
+        var togetherAnswered = Exists(Extreme(target, together, shift: target.Kind == TargetKind.CellLow ? 0 : 1), cancellationToken);
+        var alone = togetherAnswered ? (target.Kind == TargetKind.CellLow ? target.Support : []) : Enumerable.Range(0, cubeCells).ToArray();
+        return alone.All(insider => Holds(target, [insider], inside.Contains(insider) ? 1 : 0, cancellationToken) || !PossibleInsider(insider, cancellationToken));
+    }
+
+    /// <summary>
+    /// For an intruder holding the known records (shift = how many of them lie in the target), the extreme exists
+    /// among the candidates, or no cube printing these figures at all puts the others' count in 1..k − 1 from that
+    /// side (a withheld cell that is certainly k or more, or certainly holds no one else, reveals no small group).
+    /// The second question is asked of every cube printing the figures, a superset of the intruder's candidates,
+    /// so its "no" holds for the true year too, whichever cheaper level its own gate turned away.
+    /// </summary>
+    private bool Holds(Target target, int[] known, int shift, CancellationToken cancellationToken)
+    {
+        if (Exists(Extreme(target, known, shift), cancellationToken))
+        {
+            return true;
+        }
+
+        var small = target.Kind == TargetKind.CellHigh
+            ? new WitnessQuery(known, target.Support, AtMost: null, AtLeast: 1 + shift)
+            : new WitnessQuery(known, target.Support, AtMost: threshold - 1 + shift, AtLeast: null);
+        return !Exists(small, cancellationToken, amongCandidates: false);
+    }
+
+    private WitnessQuery Extreme(Target target, int[] known, int shift) => target.Kind == TargetKind.CellLow
+        ? new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null)
+        : new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift);
+
+    /// <summary>An intruder can hold a record in a cell only if some cube printing the figures has one there (asked of all such cubes, so the true year is among them).</summary>
+    private bool PossibleInsider(int cell, CancellationToken cancellationToken)
+    {
+        if (!possibleInsider.TryGetValue(cell, out var possible))
+        {
+            possible = possibleInsider[cell] = Exists(new WitnessQuery([cell], [], AtMost: null, AtLeast: null), cancellationToken, amongCandidates: false);
+        }
+
+        return possible;
+    }
+
+    /// <summary>Whether a candidate (or, with amongCandidates false, any cube printing the figures) answers the query. Only candidates are kept for later questions.</summary>
+    private bool Exists(WitnessQuery query, CancellationToken cancellationToken, bool amongCandidates = true)
+    {
+        if (witnesses.Any(witness => Answers(witness, query)))
+        {
+            return true;
+        }
+
+        var found = Solve(query, amongCandidates, cancellationToken);
+        if (found is not null && amongCandidates)
+        {
+            witnesses.Add(found);
+        }
+
+        return found is not null;
+    }
+
+    private static bool Answers(long[] witness, WitnessQuery query)
+    {
+        var sum = 0L;
+        foreach (var cell in query.Support)
+        {
+            sum += witness[cell];
+        }
+
+        return sum >= (query.AtLeast ?? long.MinValue) && sum <= (query.AtMost ?? long.MaxValue) && query.KnownRecords.All(cell => witness[cell] >= 1);
+    }
+
+    private long[]? Solve(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
+    {
+        var model = new CpModel();
+        var x = Enumerable.Range(0, cubeCells).Select(cell => model.NewIntVar(0, total, $"x{cell}")).ToArray();
+        LinearExpr Sum(IEnumerable<int> cells) => LinearExpr.Sum(cells.Select(cell => x[cell]));
+        LinearExpr SumOfTableCells(int[] tableCells) => LinearExpr.Sum(tableCells.SelectMany(index => ladder.Tables.Cells[index].Support).Select(cell => x[cell]));
+
+        foreach (var cell in ladder.Tables.Cells.Where(cell => printed[cell.Index] is not null))
+        {
+            model.Add(Sum(cell.Support) == printed[cell.Index]!.Value);
+        }
+
+        foreach (var conditions in amongCandidates ? passedOver : [])
+        {
+            var fails = new List<ILiteral>();
+            foreach (var condition in conditions)
+            {
+                var sum = SumOfTableCells(condition.Cells);
+                if (!condition.Inside)
+                {
+                    var inside = model.NewBoolVar("inside");
+                    model.Add(sum >= condition.Lower).OnlyEnforceIf(inside);
+                    model.Add(sum <= condition.Upper).OnlyEnforceIf(inside);
+                    fails.Add(inside);
+                    continue;
+                }
+
+                if (condition.Lower != long.MinValue)
+                {
+                    var below = model.NewBoolVar("below");
+                    model.Add(sum <= condition.Lower - 1).OnlyEnforceIf(below);
+                    fails.Add(below);
+                }
+
+                if (condition.Upper != long.MaxValue)
+                {
+                    var above = model.NewBoolVar("above");
+                    model.Add(sum >= condition.Upper + 1).OnlyEnforceIf(above);
+                    fails.Add(above);
+                }
+            }
+
+            model.AddBoolOr(fails);
+        }
+
+        var target = Sum(query.Support);
+        if (query.AtMost is { } most)
+        {
+            model.Add(target <= most);
+        }
+
+        if (query.AtLeast is { } least)
+        {
+            model.Add(target >= least);
+        }
+
+        foreach (var known in query.KnownRecords)
+        {
+            model.Add(x[known] >= 1);
+        }
+
+        // A candidate with records in as many cells as possible answers the most insiders' questions later. The search
+        // for it is cut off after a fixed amount of the solver's own work; if that finds nothing, the plain feasibility
+        // question is solved to the end, so "no candidate" is always a proof.
+        var occupied = x.Select(cell =>
+        {
+            var used = model.NewBoolVar("used");
+            model.Add(cell >= 1).OnlyEnforceIf(used);
+            return used;
+        }).ToArray();
+        model.Maximize(LinearExpr.Sum(occupied));
+        var solver = new CpSolver();
+        var status = SolverSettings.Solve(model, solver, cancellationToken, ",max_deterministic_time:0.002");
+        if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal or CpSolverStatus.Infeasible))
+        {
+            model.Model.Objective = null;
+            status = SolverSettings.Solve(model, solver, cancellationToken);
+        }
+
+        return status switch
+        {
+            CpSolverStatus.Feasible or CpSolverStatus.Optimal => [.. x.Select(cell => solver.Value(cell))],
+            CpSolverStatus.Infeasible => null,
+            _ => throw new InvalidOperationException($"The replay gate could not settle a question (solver status {status})."),
+        };
+    }
+
+    private enum TargetKind
+    {
+        /// <summary>A withheld cell: may it hold no one (else than a known record)?</summary>
+        CellLow,
+
+        /// <summary>A withheld cell: may it hold k or more (besides a known record)?</summary>
+        CellHigh,
+
+        /// <summary>A line of a withheld table minus one cell: may it hold k or more, so "all of the line is in that cell" is not certain?</summary>
+        RestOfLine,
+    }
+
+    private sealed record Target(int[] Support, TargetKind Kind);
+}
+
+/// <summary>The replay gate's answer; InsidersExcluded when the printed total is k and one-record intruders were not asked about.</summary>
+internal sealed record GateVerdict(bool Passed, bool InsidersExcluded);

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Publishes a year by the ladder: the cheapest level the year is admissible for and whose replay gate passes,
+/// else the last level (the grand total alone). Every decision other than admissibility is a function of the
+/// printed figures, and admissibility only ever asks "is this figure at least k", so the withheld pattern can
+/// arise from a zero and from k or more in every withheld cell (see docs/disclosure-control.md for the proof).
+/// Gate verdicts and audit ranges depend only on the printed figures, so they are kept by those figures: a
+/// replaying intruder (or a test playing one) protecting millions of candidate cubes pays for each distinct
+/// publication once.
+/// </summary>
+internal sealed class ReplayPublisher
+{
+    /// <summary>Kept verdicts and ranges beyond this many are dropped and recomputed on demand.</summary>
+    private const int LargestMemory = 200_000;
+
+    private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GateVerdict> verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
+
+    /// <summary>The ladder for the request's tables, or null when the request is not laddered (see <see cref="PublicationLadder.TryBuild"/>).</summary>
+    public PublicationLadder? LadderFor(DisclosureRequest request, LinkedTables tables) =>
+        ladders.GetOrAdd(ShapeKey(request), _ => PublicationLadder.TryBuild(tables, request.Settings));
+
+    public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    {
+        var shape = ShapeKey(request);
+        var (chosen, verdict) = Choose(shape, tables, ladder, cancellationToken);
+        var suppressed = chosen.Published.Select(published => !published).ToArray();
+        var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
+        var threshold = request.Settings.Threshold;
+        var withheld = tables.Cells.Where(cell => suppressed[cell.Index]).ToArray();
+        var audit = new DisclosureAudit(
+            [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
+            verdict.Passed)
+        {
+            Revelations = verdict.InsidersExcluded ? [Revelation.OthersBelowThresholdForInsiders] : [],
+        };
+        return (suppressed, audit);
+    }
+
+    /// <summary>The cheapest admissible level whose gate passes; else the last level, with its own verdict.</summary>
+    private (PublicationLevel Level, GateVerdict Verdict) Choose(string shape, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    {
+        var last = ladder.Levels[^1];
+        foreach (var level in ladder.Levels.Where(level => level != last && Admissible(ladder, level, tables)).Append(last))
+        {
+            var printed = Printed(tables, level);
+            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, cancellationToken));
+            if (verdict.Passed || level == last)
+            {
+                return (level, verdict);
+            }
+        }
+
+        throw new InvalidOperationException("The ladder has no last level.");
+    }
+
+    private static bool Admissible(PublicationLadder ladder, PublicationLevel level, LinkedTables tables)
+    {
+        // The cheap necessary part first: most levels fail on a printed cell below k.
+        foreach (var cell in tables.Cells)
+        {
+            if (level.Published[cell.Index] && cell.Value < ladder.Threshold)
+            {
+                return false;
+            }
+        }
+
+        return ladder.Conditions(level, tables.Cube.Total).All(condition => condition.HoldsFor(condition.Cells.Sum(index => tables.Cells[index].Value)));
+    }
+
+    private static long?[] Printed(LinkedTables tables, PublicationLevel level) =>
+        [.. tables.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null)];
+
+    private static string Figures(long?[] printed) => string.Join(',', printed.Select(value => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."));
+
+    /// <summary>Each withheld cell's exact range given the printed figures (the same for every cube printing them).</summary>
+    private static (long Minimum, long Maximum)[] Ranges(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken)
+    {
+        var searchBound = tables.Cube.Total + 1;
+        var view = new IntruderView(tables, suppressed, searchBound, new WitnessPool(tables));
+        return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell => view.Interval(cell.Support, cancellationToken))];
+    }
+
+    private static T Remember<T>(ConcurrentDictionary<string, T> memory, string key, Func<T> compute)
+    {
+        if (memory.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (memory.Count >= LargestMemory)
+        {
+            memory.Clear();
+        }
+
+        return memory.GetOrAdd(key, _ => compute());
+    }
+
+    private static string ShapeKey(DisclosureRequest request) => string.Join(
+        '|',
+        string.Join(';', request.Cube.Dimensions.Select(dimension => $"{dimension.Name}:{string.Join(',', dimension.Categories)}")),
+        string.Join(';', request.Tables.Select(table => $"{table.Name}:{string.Join(',', table.Dimensions)}")),
+        request.Settings.Threshold,
+        string.Join(';', (request.Settings.Costs ?? []).Select(cost => $"{cost.Table}:{cost.Category}:{cost.Cost}")));
+}

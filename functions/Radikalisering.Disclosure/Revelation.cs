@@ -1,0 +1,11 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>What a publication knowingly reveals beyond the guarantee; the audit lists it.</summary>
+public enum Revelation
+{
+    /// <summary>The year is withheld because it had fewer than k concerns (possibly none): the reader learns the total is below k.</summary>
+    TotalBelowThreshold,
+
+    /// <summary>The printed total is exactly k: an intruder who knows one record learns that the others number k − 1.</summary>
+    OthersBelowThresholdForInsiders,
+}

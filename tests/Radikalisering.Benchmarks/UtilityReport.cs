@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Radikalisering.Disclosure;
+
+namespace Radikalisering.Benchmarks;
+
+/// <summary>
+/// How much each method prints over a seeded corpus of municipal years: the share of printed cells per table and
+/// the share of years whose total, under-18 count and confirmed count are printed. Compares the complementary
+/// planner on the six tables (before), the same planner on the one-way tables only (baseline) and the ladder with
+/// the key figures' costs (after). Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years]</c>.
+/// </summary>
+internal static class UtilityReport
+{
+    private static readonly Dimension Age = new("age", ["under18", "adult"]);
+    private static readonly Dimension Reporter = new("reporter", ["municipalEmployee", "otherAuthority", "other"]);
+    private static readonly Dimension Outcome = new("outcome", ["pending", "confirmed", "dismissed"]);
+    private static readonly TableDefinition[] OneWay = [new("total", []), new("age", ["age"]), new("reporter", ["reporter"]), new("outcome", ["outcome"])];
+    private static readonly TableDefinition[] AllTables = [.. OneWay, new("age,outcome", ["age", "outcome"]), new("reporter,outcome", ["reporter", "outcome"])];
+
+    /// <summary>Shares of minors, reporters and outcomes: the realistic mix and three skewed ones, a quarter of the years each.</summary>
+    private static readonly (string Name, double[] Age, double[] Reporter, double[] Outcome)[] Mixes =
+    [
+        ("realistic", [0.60, 0.40], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
+        ("mostly minors", [0.90, 0.10], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
+        ("one reporter", [0.60, 0.40], [0.85, 0.10, 0.05], [0.25, 0.65, 0.10]),
+        ("mostly pending", [0.60, 0.40], [0.55, 0.30, 0.15], [0.60, 0.30, 0.10]),
+    ];
+
+    public static void Run(int years)
+    {
+        var engine = new DisclosureEngine();
+        var settings = new DisclosureSettings(5);
+        var keyFigures = settings with { Costs = [new CellCost("age", "under18", 200), new CellCost("outcome", "confirmed", 200)] };
+        var before = new Tally("before: complementary planner, six tables");
+        var baseline = new Tally("baseline: complementary planner, one-way tables only");
+        var after = new Tally("after: ladder with key-figure costs");
+        var random = new Random(2026);
+        var corpus = Enumerable.Range(0, years).Select(year => Year(random, Mixes[year % Mixes.Length])).ToArray();
+        var results = new (DisclosureResult Before, DisclosureResult Baseline, DisclosureResult After, TimeSpan LadderTime)[years];
+        var done = 0;
+
+        // Two years at a time: the results are tallied in corpus order afterwards, so the report does not depend on scheduling.
+        Parallel.For(0, years, new ParallelOptions { MaxDegreeOfParallelism = 2 }, year =>
+        {
+            var cube = corpus[year];
+            var ladderTime = Stopwatch.StartNew();
+            var ladder = engine.Protect(new DisclosureRequest(cube, AllTables, keyFigures));
+            ladderTime.Stop();
+            results[year] = (Planner(new DisclosureRequest(cube, AllTables, settings)), Planner(new DisclosureRequest(cube, OneWay, settings)), ladder, ladderTime.Elapsed);
+            if (Interlocked.Increment(ref done) % 50 == 0)
+            {
+                Console.Error.WriteLine($"{done} years");
+            }
+        });
+
+        foreach (var (beforeResult, baselineResult, afterResult, _) in results)
+        {
+            before.Add(beforeResult);
+            baseline.Add(baselineResult);
+            after.Add(afterResult);
+        }
+
+        var ladderSeconds = results.Average(result => result.LadderTime.TotalSeconds);
+        Console.WriteLine($"{years} seeded years (seed 2026), totals 5–40, k = 5; ladder {ladderSeconds:0.00} s a year on average (two years at a time).");
+        Console.WriteLine();
+        Console.WriteLine("| method | " + string.Join(" | ", AllTables.Select(table => $"cells of {table.Name}")) + " | years with total | with under-18 | with confirmed | audit passed |");
+        Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", AllTables.Length + 4)));
+        foreach (var tally in new[] { before, baseline, after })
+        {
+            Console.WriteLine(tally.Row(years));
+        }
+    }
+
+    private static DisclosureResult Planner(DisclosureRequest request) =>
+        DisclosureEngine.ProtectByPlanner(request, LinkedTables.Build(request.Cube, request.Tables), CancellationToken.None);
+
+    private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix)
+    {
+        var counts = new long[18];
+        var total = random.Next(5, 41);
+        for (var concern = 0; concern < total; concern++)
+        {
+            counts[(((Pick(random, mix.Age) * 3) + Pick(random, mix.Reporter)) * 3) + Pick(random, mix.Outcome)]++;
+        }
+
+        return new Cube([Age, Reporter, Outcome], counts);
+    }
+
+    private static int Pick(Random random, double[] shares)
+    {
+        var draw = random.NextDouble();
+        for (var i = 0; i < shares.Length - 1; i++)
+        {
+            draw -= shares[i];
+            if (draw < 0)
+            {
+                return i;
+            }
+        }
+
+        return shares.Length - 1;
+    }
+
+    private sealed class Tally(string name)
+    {
+        private readonly Dictionary<string, (int Printed, int Cells)> cells = [];
+        private int totals;
+        private int minors;
+        private int confirmed;
+        private int passed;
+
+        public void Add(DisclosureResult result)
+        {
+            foreach (var table in AllTables)
+            {
+                var printed = result.Tables.FirstOrDefault(published => published.Definition.Name == table.Name);
+                var size = table.Dimensions.Aggregate(1, (product, dimension) => product * (dimension switch { "age" => 2, _ => 3 }));
+                var (soFar, all) = cells.GetValueOrDefault(table.Name);
+                cells[table.Name] = (soFar + (printed?.Cells.Count(cell => cell.Value is not null) ?? 0), all + size);
+            }
+
+            totals += Printed(result, "total", []) ? 1 : 0;
+            minors += Printed(result, "age", ["under18"]) ? 1 : 0;
+            confirmed += Printed(result, "outcome", ["confirmed"]) ? 1 : 0;
+            passed += result.Audit.Passed ? 1 : 0;
+        }
+
+        public string Row(int years) =>
+            $"| {name} | " + string.Join(" | ", AllTables.Select(table => Percent(cells[table.Name].Printed, cells[table.Name].Cells)))
+            + $" | {Percent(totals, years)} | {Percent(minors, years)} | {Percent(confirmed, years)} | {Percent(passed, years)} |";
+
+        private static bool Printed(DisclosureResult result, string table, string[] categories) =>
+            result.Tables.FirstOrDefault(published => published.Definition.Name == table)?.Cells.Single(cell => cell.Categories.SequenceEqual(categories)).Value is not null;
+
+        private static string Percent(int part, int whole) => (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+    }
+}

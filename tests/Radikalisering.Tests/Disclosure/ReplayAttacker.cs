@@ -1,0 +1,228 @@
+using Radikalisering.Disclosure;
+
+namespace Radikalisering.Tests.Disclosure;
+
+/// <summary>
+/// An intruder who knows the engine, its settings and k, and replays it: it protects every cube of a given
+/// total, groups the cubes by what is printed (the cubes in one group are exactly the ones an intruder cannot tell
+/// apart), and checks the promise in every group, for the intruder who knows no record and for one who knows a
+/// record in any cube cell. Written without the engine's auditor: it calls only <see cref="DisclosureEngine.Protect"/>
+/// and sums the cube itself.
+/// </summary>
+internal sealed class ReplayAttacker
+{
+    private readonly DisclosureEngine engine;
+    private readonly Dimension[] dimensions;
+    private readonly IReadOnlyList<TableDefinition> tables;
+    private readonly DisclosureSettings settings;
+    private readonly int cellCount;
+    private readonly int[][][] supports;
+    private readonly int[][][] lines;
+
+    public ReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
+    {
+        this.engine = engine;
+        this.dimensions = dimensions;
+        this.tables = tables;
+        this.settings = settings;
+        cellCount = dimensions.Aggregate(1, (product, dimension) => product * dimension.Categories.Count);
+        var shape = new Cube(dimensions, new long[cellCount]);
+        supports = [.. tables.Select(table => Categories(shape, table).Select(categories => BruteForceAttacker.Support(shape, table, categories)).ToArray())];
+        lines = [.. tables.Select(table => Lines(shape, table))];
+    }
+
+    /// <summary>Every way the promise breaks among the cubes of this total; empty when it holds.</summary>
+    public IReadOnlyList<string> Breaches(int total)
+    {
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        foreach (var counts in Compositions(total, cellCount))
+        {
+            var result = engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings));
+            var key = string.Join('|', result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = groups[key] = new Group(result, Targets(result), cellCount);
+            }
+
+            group.Add(counts, settings.Threshold);
+        }
+
+        return [.. groups.Values.SelectMany(group => group.Breaches(settings.Threshold, total))];
+    }
+
+    /// <summary>Withheld cells (Low and High sides) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
+    private List<Target> Targets(DisclosureResult result)
+    {
+        var targets = new List<Target>();
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var cells = result.Tables[t].Cells;
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (cells[c].Value is null)
+                {
+                    targets.Add(new Target($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c], Line: null));
+                }
+            }
+
+            if (cells.All(cell => cell.Value is null))
+            {
+                foreach (var line in lines[t])
+                {
+                    foreach (var c in line)
+                    {
+                        var rest = line.Where(other => other != c).SelectMany(other => supports[t][other]).ToArray();
+                        targets.Add(new Target($"{tables[t].Name} rest of a line beside {string.Join('/', cells[c].Categories)}", rest, [.. line.SelectMany(other => supports[t][other])]));
+                    }
+                }
+            }
+        }
+
+        return targets;
+    }
+
+    private static IEnumerable<long[]> Compositions(int total, int cells)
+    {
+        var counts = new long[cells];
+        IEnumerable<long[]> Fill(int cell, int left)
+        {
+            if (cell == cells - 1)
+            {
+                counts[cell] = left;
+                yield return (long[])counts.Clone();
+                yield break;
+            }
+
+            for (var value = 0; value <= left; value++)
+            {
+                counts[cell] = value;
+                foreach (var cube in Fill(cell + 1, left - value))
+                {
+                    yield return cube;
+                }
+            }
+        }
+
+        return Fill(0, total);
+    }
+
+    private static IReadOnlyList<string>[] Categories(Cube shape, TableDefinition table) =>
+        [.. table.Dimensions.Aggregate(
+            new[] { Array.Empty<string>() }.AsEnumerable(),
+            (prefixes, name) => prefixes.SelectMany(prefix => shape.Dimensions.Single(dimension => dimension.Name == name).Categories.Select(category => (string[])[.. prefix, category])))];
+
+    /// <summary>For a table of two or more dimensions, every line: the cells that differ in one dimension only.</summary>
+    private static int[][] Lines(Cube shape, TableDefinition table)
+    {
+        var categories = Categories(shape, table);
+        if (table.Dimensions.Count < 2)
+        {
+            return [];
+        }
+
+        return [.. Enumerable.Range(0, table.Dimensions.Count).SelectMany(varying => Enumerable.Range(0, categories.Length)
+            .GroupBy(c => string.Join('/', categories[c].Where((_, position) => position != varying)))
+            .Select(group => group.ToArray()))];
+    }
+
+    /// <summary>A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a line.</summary>
+    private sealed record Target(string Name, int[] Support, int[]? Line);
+
+    /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
+    private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount)
+    {
+        private readonly long[,] minimum = Fill(targets.Count, cellCount + 1, long.MaxValue);
+        private readonly long[,] maximum = Fill(targets.Count, cellCount + 1, long.MinValue);
+        private readonly bool[,] atRisk = new bool[targets.Count, cellCount + 1];
+
+        public void Add(long[] counts, int threshold)
+        {
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var target = targets[t];
+                var sum = 0L;
+                foreach (var cell in target.Support)
+                {
+                    sum += counts[cell];
+                }
+
+                var line = 0L;
+                foreach (var cell in target.Line ?? [])
+                {
+                    line += counts[cell];
+                }
+
+                for (var insider = -1; insider < cellCount; insider++)
+                {
+                    if (insider >= 0 && counts[insider] == 0)
+                    {
+                        continue;
+                    }
+
+                    var others = sum - (insider >= 0 && target.Support.Contains(insider) ? 1 : 0);
+                    var lineOthers = line - (insider >= 0 && (target.Line ?? []).Contains(insider) ? 1 : 0);
+                    var i = insider + 1;
+                    minimum[t, i] = Math.Min(minimum[t, i], others);
+                    maximum[t, i] = Math.Max(maximum[t, i], others);
+
+                    // A cell is at risk when this cube makes it small; a line when its whole (other) count sits in one cell.
+                    atRisk[t, i] |= target.Line is null ? others is >= 1 && others < threshold : others == 0 && lineOthers > 0;
+                }
+            }
+        }
+
+        public IEnumerable<string> Breaches(int threshold, int total)
+        {
+            if (result.WholePublicationSuppressed)
+            {
+                if (!result.Audit.Revelations.Contains(Revelation.TotalBelowThreshold))
+                {
+                    yield return $"total {total}: a withheld year does not report that its total is below k";
+                }
+
+                yield break;
+            }
+
+            var insidersRevealed = total == threshold;
+            if (insidersRevealed && !result.Audit.Revelations.Contains(Revelation.OthersBelowThresholdForInsiders))
+            {
+                yield return $"total {total}: the audit does not report what an insider learns when the total is k";
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                for (var i = 0; i <= (insidersRevealed ? 0 : cellCount); i++)
+                {
+                    if (!atRisk[t, i])
+                    {
+                        continue;
+                    }
+
+                    var canBeEmpty = targets[t].Line is not null || minimum[t, i] <= 0;
+                    if (!canBeEmpty || maximum[t, i] < threshold)
+                    {
+                        var who = i == 0 ? "an outsider" : $"an insider in cube cell {i - 1}";
+                        yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                    }
+                }
+            }
+        }
+
+        private static string Printed(DisclosureResult result) =>
+            string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
+
+        private static long[,] Fill(int rows, int columns, long value)
+        {
+            var array = new long[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    array[r, c] = value;
+                }
+            }
+
+            return array;
+        }
+    }
+}
