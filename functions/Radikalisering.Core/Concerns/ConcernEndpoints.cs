@@ -96,8 +96,10 @@ public sealed class ConcernEndpoints(
                 }
                 else
                 {
-                    await guard.RecordSuccessAsync(access.Principal, AuditActions.CreateConcern, SubjectOf(concern), cancellationToken)
-                        .ConfigureAwait(false);
+                    // A replay shows the caller a concern whose creation its own intent audits (here or by the
+                    // sweep): auditing it as a create again would count one concern twice.
+                    var action = creation.Status == ConcernCreationStatus.Replayed ? AuditActions.ReadConcern : AuditActions.CreateConcern;
+                    await guard.RecordSuccessAsync(access.Principal, action, SubjectOf(concern), cancellationToken).ConfigureAwait(false);
                 }
 
                 return new JsonResourceResult<ConcernView>(

@@ -53,7 +53,7 @@ public sealed partial class RouteTableTests
 
     private static string WithoutConstraints(string route) => RouteConstraint().Replace(route, "}");
 
-    [GeneratedRegex(@":\w+\}")]
+    [GeneratedRegex(@"(:\w+(\(\w+\))?)+\}")]
     private static partial Regex RouteConstraint();
 
     // A route table row: | `GET /api/concerns/{year}/{id}` | ...

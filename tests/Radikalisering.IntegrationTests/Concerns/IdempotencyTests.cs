@@ -1,8 +1,10 @@
 using System.Net;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Integrity;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 
@@ -21,9 +23,14 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
-        Assert.Equal(await first.ReadAsync<ConcernView>(), await retry.ReadAsync<ConcernView>());
+        var original = await first.ReadAsync<ConcernView>();
+        Assert.Equal(original, await retry.ReadAsync<ConcernView>());
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Single(await client.ListYearAsync(2026));
+        var audit = await IntegrityStore.AuditRowsAsync(azurite, host);
+        var id = original.Id.ToString();
+        Assert.Equal(1, IntegrityStore.AuditCounts(audit, AuditActions.CreateConcern)[id]);
+        Assert.Equal(1, IntegrityStore.AuditCounts(audit, AuditActions.ReadConcern)[id]);
     }
 
     [Fact]
