@@ -1,11 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
+using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
 
@@ -82,6 +86,23 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Refused_repeats_of_a_send_add_nothing_to_the_audit_trail()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        using var sent = await admin.PostAsync("/api/reports/2025/send", null);
+        using var again = await admin.PostAsync("/api/reports/2025/send", null);
+        var redelivered = await host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, SendOutcome.AlreadySent), (sent.StatusCode, again.StatusCode, redelivered));
+        var trailSends = (await TrailRecordsAsync(host)).Where(record => record.Action == ReportAuditActions.SendReport).ToList();
+        Assert.Equal([(Operator, "2025")], trailSends.Select(record => (record.Who, record.Subject)));
+    }
+
+    [Fact]
     public async Task A_snapshot_sent_before_the_sender_was_stored_is_still_read_and_refused_without_an_audit_row()
     {
         await using var host = await StartCompiledAsync();
@@ -117,6 +138,20 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         await Years.AllCellsLarge(2025).SeedAsync(host);
         await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
         return host;
+    }
+
+    private async Task<List<AuditTrailRecord>> TrailRecordsAsync(ApiTestHost host)
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString)
+            .GetBlobContainerClient(host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.AuditTrailContainer)}"]);
+        var records = new List<AuditTrailRecord>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions()))
+        {
+            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            records.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => AuditChain.Parse(line)!.Value.Record));
+        }
+
+        return records;
     }
 
     private async Task<List<(string Who, string? Subject, string Result)>> SendRowsAsync(ApiTestHost host) =>
