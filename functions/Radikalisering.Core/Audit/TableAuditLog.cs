@@ -19,10 +19,7 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
     {
         ArgumentNullException.ThrowIfNull(entry);
         var occurredAt = entry.OccurredAt ?? time.GetUtcNow();
-        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks;
-        var row = new TableEntity(
-            occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture),
-            $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{entry.OperationId ?? Guid.NewGuid():N}")
+        var row = new TableEntity(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, entry.OperationId ?? Guid.NewGuid()))
         {
             [AuditLogColumns.Who] = entry.Who,
             [AuditLogColumns.Action] = entry.Action,
@@ -40,5 +37,29 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
         {
             // Already stored by an earlier attempt of this very entry: the write is done.
         }
+    }
+
+    /// <summary>Whether the row of an entry with a fixed operation id and time is stored.</summary>
+    public async Task<bool> ContainsAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry is not { OperationId: { } operationId, OccurredAt: { } occurredAt })
+        {
+            throw new ArgumentException("Only an entry with an operation id and a time has a known row.", nameof(entry));
+        }
+
+        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken).ConfigureAwait(false);
+        var row = await table
+            .GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId), cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return row.HasValue;
+    }
+
+    private static string PartitionKeyOf(DateTimeOffset occurredAt) => occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    private static string RowKeyOf(DateTimeOffset occurredAt, Guid operationId)
+    {
+        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks;
+        return $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{operationId:N}";
     }
 }

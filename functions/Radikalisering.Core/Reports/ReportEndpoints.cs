@@ -12,7 +12,8 @@ namespace Radikalisering.Core.Reports;
 
 /// <summary>
 /// <c>GET /api/statistics/{year}</c> (Reports.Read), <c>POST /api/reports/{year}/compile</c> and
-/// <c>POST /api/reports/{year}/send</c> (Reports.Admin). Every call is audited, refusals included.
+/// <c>POST /api/reports/{year}/send</c> (Reports.Admin). Every call is audited, refusals included; a send
+/// exactly once, by <see cref="ReportSender"/>.
 /// Only years that have ended can be compiled or sent, so an early report never blocks the real one, and
 /// only years with concerns can be compiled (so sent): an empty year has nothing to publish. A year with
 /// rows that cannot be read is refused, naming how many. Storage failures answer 503 (<see cref="ApiFailures"/>).
@@ -114,7 +115,7 @@ public sealed class ReportEndpoints(
         SendOutcome outcome;
         try
         {
-            outcome = await sender.SendAsync(year, ReportRequester.Operator, cancellationToken).ConfigureAwait(false);
+            outcome = await sender.SendAsync(year, ReportRequester.Operator, access.Principal.ObjectId, cancellationToken).ConfigureAwait(false);
         }
         catch (MailNotDeliveredException)
         {
@@ -130,7 +131,6 @@ public sealed class ReportEndpoints(
         switch (outcome)
         {
             case SendOutcome.Sent:
-                await guard.RecordSuccessAsync(access.Principal, ReportAuditActions.SendReport, SubjectOf(year), cancellationToken).ConfigureAwait(false);
                 var sent = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
                 return Ok(sent!);
             case SendOutcome.NotCompiled:

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Statistics;
 
@@ -11,10 +12,14 @@ namespace Radikalisering.Core.Reports;
 /// claiming and before marking sent, it is unknown whether the mail went out: the snapshot stays
 /// Sending, automatic runs leave it alone and log it, and only an operator's explicit
 /// <c>POST /api/reports/{year}/send</c> (after <see cref="StaleClaimAfter"/>) mails it again.
+/// The send is audited once (<see cref="ReportSendAudit"/>): after marking sent, and by any later call that
+/// finds it sent while its audit row is missing, so a retry after a failed audit write completes it.
 /// </summary>
 public sealed partial class ReportSender(
     ReportSnapshotStore snapshots,
     IReportMailer mailer,
+    IAuditLog auditLog,
+    TableAuditLog auditTable,
     TimeProvider timeProvider,
     ILogger<ReportSender> logger)
 {
@@ -24,7 +29,8 @@ public sealed partial class ReportSender(
     /// <summary>How often a run re-reads the snapshot when it changed between reading and claiming (a recompile).</summary>
     private const int MaximumClaimAttempts = 3;
 
-    public async Task<SendOutcome> SendAsync(int year, ReportRequester requester, CancellationToken cancellationToken)
+    /// <param name="who">Who asks, as the audit log names them: an operator's object id, or <c>system</c>.</param>
+    public async Task<SendOutcome> SendAsync(int year, ReportRequester requester, string who, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -36,6 +42,11 @@ public sealed partial class ReportSender(
 
             if (Refusal(snapshot, requester) is { } refusal)
             {
+                if (refusal == SendOutcome.AlreadySent)
+                {
+                    await CompleteAuditAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                }
+
                 return refusal;
             }
 
@@ -49,7 +60,7 @@ public sealed partial class ReportSender(
                 .ConfigureAwait(false);
             if (claimed is not null)
             {
-                return await DeliverAsync(claimed, mail, cancellationToken).ConfigureAwait(false);
+                return await DeliverAsync(claimed, mail, who, cancellationToken).ConfigureAwait(false);
             }
 
             if (attempt == MaximumClaimAttempts)
@@ -78,7 +89,7 @@ public sealed partial class ReportSender(
         return null;
     }
 
-    private async Task<SendOutcome> DeliverAsync(ReportSnapshot claimed, ReportMail mail, CancellationToken cancellationToken)
+    private async Task<SendOutcome> DeliverAsync(ReportSnapshot claimed, ReportMail mail, string who, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,18 +105,43 @@ public sealed partial class ReportSender(
             throw;
         }
 
-        // The mail is out: mark it sent even if the caller gave up meanwhile.
+        // The mail is out: mark it sent and audit it even if the caller gave up meanwhile. Whole seconds, so
+        // SentAt reads back exactly as written and a later completion derives the same audit row from it.
+        var sentAt = WholeSeconds(timeProvider.GetUtcNow());
         var sent = await snapshots
-            .TryReplaceAsync(claimed with { Status = ReportStatus.Sent, SentAt = timeProvider.GetUtcNow() }, CancellationToken.None)
+            .TryReplaceAsync(claimed with { Status = ReportStatus.Sent, SentAt = sentAt, SentBy = who }, CancellationToken.None)
             .ConfigureAwait(false);
         if (sent is null)
         {
             LogMarkLost(claimed.Year);
         }
 
+        await auditLog.WriteAsync(ReportSendAudit.EntryFor(claimed.Year, sentAt, who), CancellationToken.None).ConfigureAwait(false);
         LogSent(claimed.Year);
         return SendOutcome.Sent;
     }
+
+    /// <summary>
+    /// Writes the audit of an earlier send if that run could not. Only when its row is missing, so repeated
+    /// refusals do not append the send to the audit trail again. Snapshots sent before <c>SentBy</c> was stored
+    /// are left alone: who sent them is unknown.
+    /// </summary>
+    private async Task CompleteAuditAsync(ReportSnapshot sent, CancellationToken cancellationToken)
+    {
+        if (sent is not { SentAt: { } sentAt, SentBy: { } sentBy })
+        {
+            return;
+        }
+
+        var entry = ReportSendAudit.EntryFor(sent.Year, sentAt, sentBy);
+        if (!await auditTable.ContainsAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            await auditLog.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) =>
+        new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     private bool MayTakeOver(ReportSnapshot snapshot, ReportRequester requester) =>
         requester == ReportRequester.Operator

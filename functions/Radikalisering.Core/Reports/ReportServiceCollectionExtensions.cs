@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Backup;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Mail;
@@ -49,6 +50,7 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<ReportSnapshotStore>();
         services.TryAddSingleton<AnnualStatisticsCompiler>();
         services.TryAddSingleton<ReportReadyMessages>();
+        services.TryAddSingleton<TableAuditLog>();
         services.TryAddSingleton<ReportSender>();
         services.TryAddSingleton<AnnualReportSchedule>();
         services.TryAddSingleton<ReportReadyHandler>();

@@ -19,6 +19,12 @@ public sealed record ReportSnapshot(
     DateTimeOffset? SentAt,
     ETag ETag)
 {
+    /// <summary>
+    /// Who mailed it: the operator's Entra object id, or <c>system</c> for the queue trigger. <c>null</c> until
+    /// sent, and for snapshots sent before it was stored (their <c>report.send</c> audit cannot be completed).
+    /// </summary>
+    public string? SentBy { get; init; }
+
     /// <summary>The grand total, or <c>null</c> when it is not published (suppressed or no total table).</summary>
     public long? Total =>
         Tables.FirstOrDefault(table => table.Dimensions.Count == 0)?.Cells.SingleOrDefault()?.Value;

@@ -102,6 +102,7 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
         ["CompiledAt"] = snapshot.CompiledAt,
         ["SendingStartedAt"] = snapshot.SendingStartedAt,
         ["SentAt"] = snapshot.SentAt,
+        ["SentBy"] = snapshot.SentBy,
     };
 
     private static ReportSnapshot FromEntity(TableEntity entity) => new(
@@ -115,5 +116,8 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
         CompiledAt: entity.GetDateTimeOffset("CompiledAt") ?? throw new InvalidDataException($"Snapshot {entity.RowKey} has no compile time."),
         SendingStartedAt: entity.GetDateTimeOffset("SendingStartedAt"),
         SentAt: entity.GetDateTimeOffset("SentAt"),
-        ETag: entity.ETag);
+        ETag: entity.ETag)
+    {
+        SentBy = entity.GetString("SentBy"),
+    };
 }

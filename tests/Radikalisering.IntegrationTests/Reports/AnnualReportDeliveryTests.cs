@@ -17,6 +17,8 @@ namespace Radikalisering.IntegrationTests.Reports;
 [Collection(AzuriteCollection.Name)]
 public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposable
 {
+    private const string Operator = "11111111-1111-1111-1111-111111111111";
+
     private readonly GraphRecorder _graph = new();
 
     public void Dispose() => _graph.Dispose();
@@ -124,7 +126,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sending, ReportTestHost.JanuaryMorning, (DateTimeOffset?)null), (snapshot.Status, snapshot.SendingStartedAt, snapshot.SentAt));
 
-        var operatorSend = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, CancellationToken.None);
+        var operatorSend = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, operatorSend);
         Assert.Equal(2, _graph.SentMessages.Count);
@@ -140,7 +142,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await store.TryReplaceAsync(compiled with { Status = ReportStatus.Sending, SendingStartedAt = host.Time.GetUtcNow() }, CancellationToken.None);
         host.Time.Advance(ReportSender.StaleClaimAfter - TimeSpan.FromMinutes(1));
 
-        var outcome = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, CancellationToken.None);
+        var outcome = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, outcome);
         Assert.Empty(_graph.SentMessages);

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.AuditTrail;
+using Radikalisering.Core.Reports;
+using Radikalisering.Core.Statistics;
+using Radikalisering.Core.Storage;
+using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Infrastructure.Http;
+
+namespace Radikalisering.IntegrationTests.Reports;
+
+/// <summary>
+/// A send is audited exactly once, by whoever mailed it, even when the audit write fails after the mail went
+/// out and the snapshot was marked sent: the retry (an operator's second POST, or the queue's redelivery)
+/// finds it sent, mails nothing and completes the missing audit row.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
+{
+    private const string Operator = "11111111-1111-1111-1111-111111111111";
+    private const string OtherOperator = "33333333-3333-3333-3333-333333333333";
+    private const string Leader = "22222222-2222-2222-2222-222222222222";
+
+    private readonly GraphRecorder _graph = new();
+    private readonly FailingOnceAuditLog.Switch _audit = new();
+
+    public void Dispose() => _graph.Dispose();
+
+    [Fact]
+    public async Task An_operators_send_whose_audit_failed_is_audited_once_by_the_operator_on_retry()
+    {
+        await using var host = await StartCompiledAsync();
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+        using var other = host.CreateClient(OtherOperator, AppRoles.ReportsAdmin);
+        _audit.FailNextSend = true;
+
+        using var first = await admin.PostAsync("/api/reports/2025/send", null);
+        using var retry = await admin.PostAsync("/api/reports/2025/send", null);
+        using var byAnother = await other.PostAsync("/api/reports/2025/send", null);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.False(_audit.FailNextSend);
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Contains("allerede sendt", (await retry.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, byAnother.StatusCode);
+        Assert.Single(_graph.SentMessages);
+        Assert.Equal([(Operator, "2025", "Succeeded")], await SendRowsAsync(host));
+    }
+
+    [Fact]
+    public async Task A_queued_send_whose_audit_failed_is_audited_once_by_system_on_redelivery()
+    {
+        await using var host = await StartCompiledAsync();
+        var handler = host.Get<ReportReadyHandler>();
+        _audit.FailNextSend = true;
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => handler.HandleAsync("""{"year":2025}""", CancellationToken.None));
+        var redelivered = await handler.HandleAsync("""{"year":2025}""", CancellationToken.None);
+
+        Assert.Equal(SendOutcome.AlreadySent, redelivered);
+        Assert.Single(_graph.SentMessages);
+        Assert.Equal([(ReportAuditActions.SystemCaller, "2025", "Succeeded")], await SendRowsAsync(host));
+    }
+
+    [Fact]
+    public async Task A_send_and_its_refused_repeats_leave_one_audit_row()
+    {
+        await using var host = await StartCompiledAsync();
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        using var sent = await admin.PostAsync("/api/reports/2025/send", null);
+        using var again = await admin.PostAsync("/api/reports/2025/send", null);
+        var redelivered = await host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(SendOutcome.AlreadySent, redelivered);
+        Assert.Equal([(Operator, "2025", "Succeeded")], await SendRowsAsync(host));
+        Assert.Equal(Operator, (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.SentBy);
+    }
+
+    [Fact]
+    public async Task Refused_repeats_of_a_send_add_nothing_to_the_audit_trail()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+
+        using var sent = await admin.PostAsync("/api/reports/2025/send", null);
+        using var again = await admin.PostAsync("/api/reports/2025/send", null);
+        var redelivered = await host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, SendOutcome.AlreadySent), (sent.StatusCode, again.StatusCode, redelivered));
+        var trailSends = (await TrailRecordsAsync(host)).Where(record => record.Action == ReportAuditActions.SendReport).ToList();
+        Assert.Equal([(Operator, "2025")], trailSends.Select(record => (record.Who, record.Subject)));
+    }
+
+    [Fact]
+    public async Task A_snapshot_sent_before_the_sender_was_stored_is_still_read_and_refused_without_an_audit_row()
+    {
+        await using var host = await StartCompiledAsync();
+        var store = host.Get<ReportSnapshotStore>();
+        var compiled = (await store.GetAsync(2025, CancellationToken.None))!;
+        await store.TryReplaceAsync(compiled with { Status = ReportStatus.Sent, SentAt = host.Time.GetUtcNow() }, CancellationToken.None);
+        using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
+        using var leader = host.CreateClient(Leader, AppRoles.ReportsRead);
+
+        using var again = await admin.PostAsync("/api/reports/2025/send", null);
+        using var read = await leader.GetAsync("/api/statistics/2025");
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("sent", JsonNode.Parse(await read.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
+        Assert.Empty(_graph.SentMessages);
+        Assert.Empty(await SendRowsAsync(host));
+    }
+
+    private async Task<ApiTestHost> StartCompiledAsync()
+    {
+        var host = await ReportTestHost.StartAsync(azurite, _graph, options =>
+        {
+            var reportServices = options.ConfigureServices;
+            options.ConfigureServices = services =>
+            {
+                reportServices?.Invoke(services);
+                services.AddSingleton<TableAuditLog>();
+                services.AddSingleton(_audit);
+                services.AddSingleton<IAuditLog, FailingOnceAuditLog>();
+            };
+        });
+        await Years.AllCellsLarge(2025).SeedAsync(host);
+        await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+        return host;
+    }
+
+    private async Task<List<AuditTrailRecord>> TrailRecordsAsync(ApiTestHost host)
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString)
+            .GetBlobContainerClient(host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.AuditTrailContainer)}"]);
+        var records = new List<AuditTrailRecord>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions()))
+        {
+            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            records.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => AuditChain.Parse(line)!.Value.Record));
+        }
+
+        return records;
+    }
+
+    private async Task<List<(string Who, string? Subject, string Result)>> SendRowsAsync(ApiTestHost host) =>
+        (await AuditTrail.ReadAsync(azurite, host))
+            .Where(entry => entry.Action == ReportAuditActions.SendReport)
+            .Select(entry => (entry.Who, entry.Subject, entry.Result))
+            .ToList();
+
+    /// <summary>The audit table, except that the next <c>report.send</c> write fails as storage gone away would, when switched on.</summary>
+    private sealed class FailingOnceAuditLog(TableAuditLog table, FailingOnceAuditLog.Switch failure) : IAuditLog
+    {
+        public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+        {
+            if (entry.Action == ReportAuditActions.SendReport && failure.FailNextSend)
+            {
+                failure.FailNextSend = false;
+                throw new RequestFailedException((int)HttpStatusCode.ServiceUnavailable, "The audit log is unavailable.");
+            }
+
+            return table.WriteAsync(entry, cancellationToken);
+        }
+
+        public sealed class Switch
+        {
+            public bool FailNextSend { get; set; }
+        }
+    }
+}
