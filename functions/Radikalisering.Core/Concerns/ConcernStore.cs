@@ -36,7 +36,6 @@ public sealed partial class ConcernStore(
     private const int IntentAction = 0;
     private const int CounterAction = 1;
     private const int ConcernAction = 2;
-    private const int MarkerAction = 3;
     private const int ChangedConcernAction = 1;
 
     private readonly ReferenceCounters _counters = new();
