@@ -3,29 +3,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Audit;
-using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary><see cref="AuthOptions"/> (validated on start), the table audit log and <see cref="AccessGuard"/>.</summary>
+    /// <summary><see cref="AuthOptions"/> (validated on start), the table audit log and <see cref="AccessGuard"/>. Needs the storage services (<c>AddStorage</c>).</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(AccessGuard)))
-        {
-            return services;
-        }
-
-        services.AddStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<AuthOptions>()
             .Bind(configuration.GetSection(AuthOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         services.TryAddSingleton<IAuditLog, TableAuditLog>();
-        services.AddSingleton<AccessGuard>();
+        services.TryAddSingleton<AccessGuard>();
         return services;
     }
 }

@@ -17,13 +17,13 @@ public static class ConcernServiceCollectionExtensions
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
     /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ConcernKeyRotation"/>
     /// and the audit intent sweep (<see cref="AuditIntentSweeper"/>, a hosted service).
-    /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddConcernServices(
         this IServiceCollection services,
         IConfiguration configuration,
         IHostEnvironment environment)
     {
+        services.AddAzureClientDefaults(configuration);
         services.AddStorage(configuration);
         services.AddEncryption(configuration, environment);
         services.AddAccess(configuration);

@@ -1,5 +1,5 @@
-using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,40 +14,29 @@ public static class EncryptionServiceCollectionExtensions
     /// <summary>
     /// <see cref="KeyVaultOptions"/> (validated on start: no vault outside Development → no start),
     /// the data key provider (Key Vault when a vault URI is set, else the development key) and
-    /// <see cref="PayloadCipher"/>.
+    /// <see cref="PayloadCipher"/>. The Key Vault client comes from <c>AddAzureClients</c> (see
+    /// <see cref="StorageServiceCollectionExtensions.AddAzureClientDefaults"/>).
     /// </summary>
     public static IServiceCollection AddEncryption(
         this IServiceCollection services,
         IConfiguration configuration,
         IHostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(PayloadCipher)))
-        {
-            return services;
-        }
-
-        services.AddAzureCredential(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<KeyVaultOptions>()
             .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>());
 
         var usesVault = configuration.GetSection(KeyVaultOptions.SectionName)[nameof(KeyVaultOptions.VaultUri)] is { Length: > 0 };
         if (usesVault || !environment.IsDevelopment())
         {
-            services.TryAddSingleton(provider =>
-            {
-                var clientOptions = new SecretClientOptions();
-                RetryBudget.Apply(clientOptions.Retry);
-                return new SecretClient(
+            services.AddAzureClients(clients => clients.AddClient<SecretClient, SecretClientOptions>((options, credential, provider) =>
+                new SecretClient(
                     provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value.VaultUri
                         ?? throw new InvalidOperationException("KeyVault:VaultUri is required."),
-                    provider.GetRequiredService<TokenCredential>(),
-                    clientOptions);
-            });
+                    credential,
+                    options)));
             services.TryAddSingleton<IDataKeyProvider, KeyVaultDataKeyProvider>();
         }
         else

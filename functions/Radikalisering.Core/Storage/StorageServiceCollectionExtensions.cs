@@ -3,9 +3,11 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Radikalisering.Core.Storage;
@@ -16,59 +18,46 @@ public static class StorageServiceCollectionExtensions
     public const string ManagedIdentityClientIdSetting = "AZURE_CLIENT_ID";
 
     /// <summary>
-    /// <see cref="StorageOptions"/> (validated on start), the Azure credential, the table, queue and blob
-    /// service clients (with the <see cref="RetryBudget"/>) and <see cref="TableClientProvider"/>. Queue messages are base64, as the
-    /// Functions queue trigger expects by default.
+    /// <see cref="StorageOptions"/> (validated on start), the table, queue and blob service clients through
+    /// <c>AddAzureClients</c> (a connection string for Azurite, else the service URIs with the app's credential)
+    /// and <see cref="TableClientProvider"/>. Queue messages are base64, as the Functions queue trigger expects
+    /// by default. Needs <see cref="AddAzureClientDefaults"/>. A client registered before (a test's) wins.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(TableClientProvider)))
-        {
-            return services;
-        }
-
-        services.AddAzureCredential(configuration);
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(provider =>
+        services.AddAzureClients(clients =>
         {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new TableClientOptions();
-            RetryBudget.Apply(clientOptions.Retry);
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(options.TableServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
-                : new TableServiceClient(options.ConnectionString, clientOptions);
-        });
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            RetryBudget.Apply(clientOptions.Retry);
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new QueueServiceClient(options.QueueServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
-                : new QueueServiceClient(options.ConnectionString, clientOptions);
-        });
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var clientOptions = new BlobClientOptions();
-            RetryBudget.Apply(clientOptions.Retry);
-            return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new BlobServiceClient(options.BlobServiceUri, provider.GetRequiredService<TokenCredential>(), clientOptions)
-                : new BlobServiceClient(options.ConnectionString, clientOptions);
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
+                StorageOf(provider) is { ConnectionString: { Length: > 0 } connectionString }
+                    ? new TableServiceClient(connectionString, options)
+                    : new TableServiceClient(StorageOf(provider).TableServiceUri, credential, options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
+                    StorageOf(provider) is { ConnectionString: { Length: > 0 } connectionString }
+                        ? new QueueServiceClient(connectionString, options)
+                        : new QueueServiceClient(StorageOf(provider).QueueServiceUri, credential, options))
+                .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
+                StorageOf(provider) is { ConnectionString: { Length: > 0 } connectionString }
+                    ? new BlobServiceClient(connectionString, options)
+                    : new BlobServiceClient(StorageOf(provider).BlobServiceUri, credential, options));
         });
         services.TryAddSingleton<TableClientProvider>();
         return services;
     }
 
-    /// <summary><see cref="DefaultAzureCredential"/>, pinned to the user-assigned identity named by <c>AZURE_CLIENT_ID</c> when set.</summary>
-    public static IServiceCollection AddAzureCredential(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The one <see cref="TokenCredential"/> of the app (unless one is registered already, as tests do):
+    /// <see cref="DefaultAzureCredential"/>, pinned to the user-assigned identity named by <c>AZURE_CLIENT_ID</c>
+    /// when set. Every Azure client registered with <c>AddAzureClients</c> uses it and the SDK's own retry
+    /// with the <see cref="RetryBudget"/>; Graph and the telemetry exporter use it too.
+    /// </summary>
+    public static IServiceCollection AddAzureClientDefaults(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<TokenCredential>(_ =>
         {
             var clientId = configuration[ManagedIdentityClientIdSetting];
@@ -77,6 +66,18 @@ public static class StorageServiceCollectionExtensions
                 ManagedIdentityClientId = string.IsNullOrWhiteSpace(clientId) ? null : clientId,
             });
         });
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
+            clients.ConfigureDefaults(options => RetryBudget.Apply(options.Retry));
+        });
+
+        // AddAzureClients forwards the SDK's event-source logs to ILogger; at Information they name every
+        // request's URI (tables, partitions, rows). Only its warnings and errors reach the app's logs.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
         return services;
     }
+
+    private static StorageOptions StorageOf(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value;
 }
