@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
+using Radikalisering.Core.Telemetry;
 
 namespace Radikalisering.Core;
 
@@ -15,12 +17,12 @@ public static class RadikaliseringHostBuilderExtensions
     public static TBuilder AddRadikalisering<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        ArgumentNullException.ThrowIfNull(builder);
         // Operations first: its audit log (table, then the tamper-evident trail) must win over the
         // plain table audit log that the concern services fall back to.
         builder.Services.AddOperations();
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
+        builder.Services.TryAddSingleton<OperationTelemetry>();
         return builder;
     }
 }

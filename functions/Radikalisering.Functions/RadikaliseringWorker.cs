@@ -1,9 +1,16 @@
 using Azure.Core;
-using Microsoft.ApplicationInsights.Extensibility;
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Radikalisering.Core;
+using Radikalisering.Core.Telemetry;
+using Radikalisering.Functions.Telemetry;
 
 namespace Radikalisering.Functions;
 
@@ -16,19 +23,32 @@ namespace Radikalisering.Functions;
 /// </summary>
 public static class RadikaliseringWorker
 {
+    /// <summary>Set by infra in Azure; without it (locally, in tests) nothing is exported.</summary>
+    public const string ApplicationInsightsConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
     public static FunctionsApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = FunctionsApplication.CreateBuilder(args);
+
+        // Before the ASP.NET Core integration, so it sees the status code the HTTP result wrote.
+        builder.UseMiddleware<OperationTelemetryMiddleware>();
         builder.ConfigureFunctionsWebApplication();
 
-        builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
-
-        // Application Insights has local (key) authentication disabled: the worker's telemetry is sent with
-        // the app's managed identity, the same credential the storage, Key Vault and Graph clients use.
-        builder.Services.AddOptions<TelemetryConfiguration>()
-            .Configure<TokenCredential>((telemetry, credential) => telemetry.SetAzureTokenCredential(credential));
+        // OpenTelemetry: the worker's logs, the app's own spans and metrics (OperationTelemetry); the host
+        // reports each function run itself (host.json telemetryMode). No HTTP or Azure SDK instrumentation:
+        // their URLs name tables, partitions and rows.
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(OperationTelemetry.Name))
+            .WithMetrics(metrics => metrics.AddMeter(OperationTelemetry.Name));
+        if (!string.IsNullOrEmpty(builder.Configuration[ApplicationInsightsConnectionStringSetting]))
+        {
+            // Application Insights has local (key) authentication disabled: the exporter authenticates with
+            // the app's managed identity, the same credential the storage, Key Vault and Graph clients use.
+            telemetry.UseAzureMonitorExporter();
+            builder.Services.AddOptions<AzureMonitorExporterOptions>()
+                .Configure<TokenCredential>((exporter, credential) => exporter.Credential = credential);
+        }
 
         builder.AddRadikalisering();
         return builder;
