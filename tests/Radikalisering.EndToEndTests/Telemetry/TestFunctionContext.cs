@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Radikalisering.EndToEndTests.Telemetry;
+
+/// <summary>A function invocation as the worker's middleware sees it: the function's name and, for HTTP, its HttpContext.</summary>
+internal sealed class TestFunctionContext : FunctionContext
+{
+    /// <summary>Where the ASP.NET Core integration keeps the invocation's HttpContext (read by <c>GetHttpContext()</c>).</summary>
+    public const string HttpContextKey = "HttpRequestContext";
+
+    public TestFunctionContext(string functionName, HttpContext? httpContext = null)
+    {
+        FunctionDefinition = new TestFunctionDefinition(functionName);
+        if (httpContext is not null)
+        {
+            Items[HttpContextKey] = httpContext;
+        }
+    }
+
+    public override string InvocationId { get; } = Guid.NewGuid().ToString();
+
+    public override string FunctionId => FunctionDefinition.Id;
+
+    public override TraceContext TraceContext => throw new NotSupportedException();
+
+    public override BindingContext BindingContext => throw new NotSupportedException();
+
+    public override RetryContext RetryContext => throw new NotSupportedException();
+
+    public override IServiceProvider InstanceServices { get; set; } = EmptyServices.Instance;
+
+    public override FunctionDefinition FunctionDefinition { get; }
+
+    public override IDictionary<object, object> Items { get; set; } = new Dictionary<object, object>();
+
+    public override IInvocationFeatures Features => throw new NotSupportedException();
+
+    private sealed class TestFunctionDefinition(string name) : FunctionDefinition
+    {
+        public override string Name => name;
+
+        public override string Id => name;
+
+        public override string PathToAssembly => "";
+
+        public override string EntryPoint => name;
+
+        public override ImmutableArray<FunctionParameter> Parameters => [];
+
+        public override IImmutableDictionary<string, BindingMetadata> InputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+
+        public override IImmutableDictionary<string, BindingMetadata> OutputBindings => ImmutableDictionary<string, BindingMetadata>.Empty;
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}
