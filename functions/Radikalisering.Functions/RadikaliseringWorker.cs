@@ -45,9 +45,15 @@ public static class RadikaliseringWorker
         {
             // Application Insights has local (key) authentication disabled: the exporter authenticates with
             // the app's managed identity, the same credential the storage, Key Vault and Graph clients use.
+            // Nothing is sampled away: the alerts count error logs, and a log of a dropped trace is dropped too.
             telemetry.UseAzureMonitorExporter();
             builder.Services.AddOptions<AzureMonitorExporterOptions>()
-                .Configure<TokenCredential>((exporter, credential) => exporter.Credential = credential);
+                .Configure<TokenCredential>((exporter, credential) =>
+                {
+                    exporter.Credential = credential;
+                    exporter.TracesPerSecond = null;
+                    exporter.SamplingRatio = 1.0F;
+                });
         }
 
         builder.AddRadikalisering();

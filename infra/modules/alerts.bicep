@@ -41,7 +41,8 @@ resource keyVault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
 }
 
 // The signals the app logs (Core/Operations/OperationsSignals.cs), found by their stable name in
-// the structured log property "Signal". The worker sends them as trace custom dimensions.
+// the structured log property "Signal". The worker's OpenTelemetry log exporter sends structured
+// properties as custom dimensions of traces; the host reports each function run as a request.
 var signalRules = [
   {
     name: 'annual-report-overdue'

@@ -33,6 +33,17 @@ public sealed class WorkerTelemetryTests
         Assert.Same(host.Services.GetRequiredService<TokenCredential>(), exporter.Credential);
     }
 
+    [Fact]
+    public void The_exporter_samples_nothing_away_so_every_signal_log_reaches_the_alerts()
+    {
+        using var host = Build();
+
+        var exporter = host.Services.GetRequiredService<IOptionsMonitor<AzureMonitorExporterOptions>>().CurrentValue;
+
+        Assert.Null(exporter.TracesPerSecond);
+        Assert.Equal(1.0F, exporter.SamplingRatio);
+    }
+
     private static IHost Build()
     {
         string[] args = ["--environment", Environments.Production, .. Settings.Select(setting => $"--{setting.Key}={setting.Value}")];
