@@ -7,6 +7,7 @@ public static class ProblemTypes
     public const string Unauthorized = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2";
     public const string Forbidden = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4";
     public const string NotFound = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5";
+    public const string MethodNotAllowed = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6";
     public const string Conflict = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10";
     public const string PreconditionFailed = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13";
     public const string ContentTooLarge = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14";

@@ -42,6 +42,13 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "The resource was not found.", detail);
 
+    public static ProblemHttpResult MethodNotAllowed(string method, IReadOnlyCollection<string> allowed) =>
+        Create(
+            StatusCodes.Status405MethodNotAllowed,
+            ProblemTypes.MethodNotAllowed,
+            "The method is not allowed for this resource.",
+            $"Adressen kan ikke kaldes med {method}. Tilladt: {string.Join(", ", allowed)}.");
+
     public static ProblemHttpResult Conflict(string detail) =>
         Create(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "The request conflicts with the resource's state.", detail);
 

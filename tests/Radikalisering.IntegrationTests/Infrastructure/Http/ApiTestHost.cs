@@ -80,14 +80,10 @@ public sealed class ApiTestHost : IAsyncDisposable
         options.ConfigureServices?.Invoke(builder.Services);
         builder.AddRadikalisering();
 
-        // Routing's own 404 and 405 as RFC 9457 problems. The Functions host routes requests itself, before
-        // the worker: there an unknown route or method gets the host's empty 404.
-        builder.Services.AddProblemDetails();
-
         var app = builder.Build();
-        app.UseStatusCodePages();
         app.MapConcernEndpoints();
         options.MapEndpoints?.Invoke(app);
+        app.MapUnmatchedRequests();
         await app.StartAsync();
         return new ApiTestHost(app, time, settings);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Radikalisering.Core.Http;
 using Radikalisering.IntegrationTests.Infra;
 using Radikalisering.WorkerHost;
 using Radikalisering.WorkerHost.Functions;
@@ -30,6 +31,21 @@ internal static class AppHttpFunctions
             ? declared
             : throw new InvalidOperationException($"The built Functions app has no HTTP function '{name}'.");
         endpoints.MapMethods($"/{routePrefix}/{trigger.Route}", trigger.Methods, async context => await (await handler(context)).ExecuteAsync(context));
+        return endpoints;
+    }
+
+    /// <summary>
+    /// The app's catch-all (<c>WrongRouteOrMethod</c>): what no mapped route takes gets the 404 or 405 problem
+    /// of <see cref="UnmatchedRequestEndpoint"/>, judged against every HTTP function the app declares.
+    /// </summary>
+    public static IEndpointRouteBuilder MapUnmatchedRequests(this IEndpointRouteBuilder endpoints)
+    {
+        var (routePrefix, triggers) = Declared.Value;
+        var routes = new HttpRouteTable(triggers.Values
+            .Where(trigger => trigger.Methods.Count > 0)
+            .Select(trigger => new HttpRoute(trigger.Route, trigger.Methods)));
+        var unmatched = new UnmatchedRequestEndpoint(routes);
+        endpoints.Map($"/{routePrefix}/{{**path}}", context => unmatched.Answer(context.Request).ExecuteAsync(context));
         return endpoints;
     }
 
