@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
 
@@ -21,6 +23,10 @@ public static class RadikaliseringHostBuilderExtensions
         builder.Services.AddOperations();
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
+
+        // The API's responses and problems are ASP.NET Core's results, written in the API's JSON dialect.
+        builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+        builder.Services.AddProblemDetails();
         return builder;
     }
 }

@@ -12,20 +12,21 @@ namespace Radikalisering.Core.Concerns;
 /// these methods. Each one checks access first (refusals audited), validates everything before
 /// writing anything, and audits before answering. A change commits together with its audit intent
 /// (<see cref="AuditIntent"/>), so it is audited even when the audit row cannot be written at once; a
-/// read that cannot be audited is not answered. Failures of storage or Key Vault answer 503
-/// (<see cref="ApiFailures"/>).
+/// read that cannot be audited is not answered. Access, audit of success and failures are the
+/// <see cref="ApiPipeline"/>'s.
 /// </summary>
 public sealed class ConcernEndpoints(
+    ApiPipeline pipeline,
     AccessGuard guard,
     ConcernStore store,
     ConcernValidator validator,
-    ApiFailures failures,
     TimeProvider time)
 {
     public const int DefaultPageSize = 50;
     public const int MaximumPageSize = 200;
     public const int MaximumIdempotencyKeyLength = 255;
 
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string YearParameter = "year";
     public const string PageSizeParameter = "pageSize";
     public const string ContinuationTokenParameter = "continuationToken";
@@ -35,99 +36,80 @@ public sealed class ConcernEndpoints(
 
     /// <summary><c>POST /api/concerns</c>.</summary>
     public Task<IResult> CreateAsync(HttpContext context, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => CreateCoreAsync(context, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ConcernsReadWrite, AuditActions.CreateConcern), CreateAsync, cancellationToken);
 
     /// <summary><c>GET /api/concerns?year=2026&amp;pageSize=50&amp;continuationToken=…</c>.</summary>
     public Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => ListCoreAsync(context, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ConcernsReadWrite, AuditActions.ListConcerns), ListAsync, cancellationToken);
 
     /// <summary><c>GET /api/concerns/{year}/{id}</c>.</summary>
     public Task<IResult> GetAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => GetCoreAsync(context, year, id, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ConcernsReadWrite, AuditActions.ReadConcern, SubjectOf(id)), call => GetAsync(call, year, id), cancellationToken);
 
     /// <summary><c>PATCH /api/concerns/{year}/{id}</c>: a JSON merge patch of the facts, guarded by <c>If-Match</c>.</summary>
     public Task<IResult> UpdateAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => UpdateCoreAsync(context, year, id, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ConcernsReadWrite, AuditActions.UpdateConcern, SubjectOf(id)), call => UpdateAsync(call, year, id), cancellationToken);
 
     /// <summary><c>DELETE /api/concerns/{year}/{id}</c>, guarded by <c>If-Match</c>: for a concern registered in error.</summary>
     public Task<IResult> DeleteAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => DeleteCoreAsync(context, year, id, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ConcernsReadWrite, AuditActions.DeleteConcern, SubjectOf(id)), call => DeleteAsync(call, year, id), cancellationToken);
 
-    private async Task<IResult> CreateCoreAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> CreateAsync(ApiCall call)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.CreateConcern, null, cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
+        var idempotencyKey = ReadIdempotencyKey(call.Request);
+        if (idempotencyKey.IsProblem)
         {
-            return access.Refusal;
+            return idempotencyKey.Problem;
         }
 
-        if (!TryReadIdempotencyKey(context.Request, out var idempotencyKey, out var keyProblem))
-        {
-            return keyProblem;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, CreateMediaTypes, cancellationToken).ConfigureAwait(false);
-        if (!body.Succeeded)
+        var body = await RequestBody.ReadAsync(call.Request, CreateMediaTypes, call.CancellationToken).ConfigureAwait(false);
+        if (body.IsProblem)
         {
             return body.Problem;
         }
 
-        var request = JsonBody.Deserialize<CreateConcernRequest>(body.Content, ConcernFields.Rules);
-        if (!request.Succeeded)
+        var request = JsonBody.Deserialize<ConcernFactsRequest>(body.Value, ConcernFields.Rules);
+        if (request.IsProblem)
         {
             return request.Problem;
         }
 
         var facts = validator.ForCreate(request.Value);
-        if (!facts.IsValid)
+        if (facts.IsProblem)
         {
             return facts.Problem;
         }
 
-        var creation = await store.CreateAsync(facts.Facts, idempotencyKey, access.Principal.ObjectId, cancellationToken).ConfigureAwait(false);
+        var creation = await store.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken).ConfigureAwait(false);
         switch (creation)
         {
             case { Status: ConcernCreationStatus.Created or ConcernCreationStatus.Replayed, Concern: { } concern }:
                 if (creation.Intent is { } intent)
                 {
-                    await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
+                    call.AuditChange(intent);
                 }
                 else
                 {
                     // A replay shows the caller a concern whose creation its own intent audits (here or by the
                     // sweep): auditing it as a create again would count one concern twice.
                     var action = creation.Status == ConcernCreationStatus.Replayed ? AuditActions.ReadConcern : AuditActions.CreateConcern;
-                    await guard.RecordSuccessAsync(access.Principal, action, SubjectOf(concern), cancellationToken).ConfigureAwait(false);
+                    call.AuditSuccessAs(action, SubjectOf(concern.Id));
                 }
 
-                return new JsonResourceResult<ConcernView>(
-                    StatusCodes.Status201Created,
-                    concern.ToView(),
-                    EntityTags.ToHeader(concern.ETag),
-                    LocationOf(concern));
+                return ApiPipeline.WithETag(TypedResults.Created(LocationOf(concern), concern.ToView()), EntityTags.ToHeader(concern.ETag));
             case { Status: ConcernCreationStatus.KeyReusedForDifferentRequest }:
                 return Problems.Unprocessable(
                     "Idempotency-Key er allerede brugt til en anden henvendelse. Brug en ny nøgle til en ny henvendelse.",
-                    new Dictionary<string, string[]> { [HttpHeaderNames.IdempotencyKey] = ["Nøglen er brugt til en anden henvendelse."] });
+                    new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["Nøglen er brugt til en anden henvendelse."] });
             default:
                 return Problems.Conflict(
                     "Henvendelsen med denne Idempotency-Key er registreret og siden slettet. Brug en ny nøgle, hvis den skal registreres igen.");
         }
     }
 
-    private async Task<IResult> ListCoreAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> ListAsync(ApiCall call)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.ListConcerns, null, cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
-        var query = context.Request.Query;
+        var query = call.Request.Query;
         if (!ConcernFields.TryParseYear(query[YearParameter], out var year))
         {
             return Problems.InvalidField(YearParameter, "Angiv året som et firecifret tal, fx ?year=2026.");
@@ -149,116 +131,82 @@ public sealed class ConcernEndpoints(
                 "Fortsættelsesnøglen er ugyldig. Brug den uændret fra forrige side og med samme år.");
         }
 
-        var stored = await store.ListAsync(year, pageSize, tableToken, cancellationToken).ConfigureAwait(false);
+        var stored = await store.ListAsync(year, pageSize, tableToken, call.CancellationToken).ConfigureAwait(false);
         foreach (var damaged in stored.Unreadable)
         {
-            await guard.RecordIntegrityAlertAsync(access.Principal, damaged.Id, cancellationToken).ConfigureAwait(false);
+            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken).ConfigureAwait(false);
         }
 
-        await guard.RecordSuccessAsync(access.Principal, AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year), cancellationToken)
-            .ConfigureAwait(false);
-        var page = new ConcernPage(
+        call.AuditSuccessAs(AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year));
+        return TypedResults.Ok(new ConcernPage(
             stored.Items.Select(item => item.ToView()).ToList(),
             stored.Unreadable,
-            stored.ContinuationToken is null ? null : ListTokens.Encode(year, stored.ContinuationToken));
-        return new JsonResourceResult<ConcernPage>(StatusCodes.Status200OK, page);
+            stored.ContinuationToken is null ? null : ListTokens.Encode(year, stored.ContinuationToken)));
     }
 
-    private async Task<IResult> GetCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> GetAsync(ApiCall call, int year, Guid id)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.ReadConcern, SubjectOf(id), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
-        var found = await FindAsync(access.Principal, year, id, cancellationToken).ConfigureAwait(false);
-        if (found.Concern is not { } concern)
-        {
-            return found.Problem;
-        }
-
-        await guard.RecordSuccessAsync(access.Principal, AuditActions.ReadConcern, SubjectOf(id), cancellationToken).ConfigureAwait(false);
-        return new JsonResourceResult<ConcernView>(StatusCodes.Status200OK, concern.ToView(), EntityTags.ToHeader(concern.ETag));
+        var found = await FindAsync(call, year, id).ConfigureAwait(false);
+        return found.IsProblem
+            ? found.Problem
+            : ApiPipeline.WithETag(TypedResults.Ok(found.Value.ToView()), EntityTags.ToHeader(found.Value.ETag));
     }
 
-    private async Task<IResult> UpdateCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> UpdateAsync(ApiCall call, int year, Guid id)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.UpdateConcern, SubjectOf(id), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
+        var ifMatch = EntityTags.ReadIfMatch(call.Request);
+        if (ifMatch.IsProblem)
         {
-            return access.Refusal;
+            return ifMatch.Problem;
         }
 
-        if (!EntityTags.TryReadIfMatch(context.Request, out var ifMatch, out var preconditionProblem))
-        {
-            return preconditionProblem;
-        }
-
-        var body = await RequestBody.ReadAsync(context.Request, PatchMediaTypes, cancellationToken).ConfigureAwait(false);
-        if (!body.Succeeded)
+        var body = await RequestBody.ReadAsync(call.Request, PatchMediaTypes, call.CancellationToken).ConfigureAwait(false);
+        if (body.IsProblem)
         {
             return body.Problem;
         }
 
-        if (MergePatch.RemovedMembers(body.Content) is { Count: > 0 } removed)
-        {
-            return Problems.Validation(removed.ToDictionary(
-                field => field,
-                field => new[] { $"Feltet '{field}' kan ikke fjernes (null). Udelad feltet for at beholde værdien." }));
-        }
-
-        var patch = JsonBody.Deserialize<UpdateConcernRequest>(body.Content, ConcernFields.Rules);
-        if (!patch.Succeeded)
+        var patch = JsonBody.DeserializeMergePatch<ConcernFactsRequest>(body.Value, ConcernFields.Rules);
+        if (patch.IsProblem)
         {
             return patch.Problem;
         }
 
-        var found = await FindAsync(access.Principal, year, id, cancellationToken).ConfigureAwait(false);
-        if (found.Concern is not { } current)
+        var found = await FindAsync(call, year, id).ConfigureAwait(false);
+        if (found.IsProblem)
         {
             return found.Problem;
         }
 
-        if (current.ETag != ifMatch)
+        var current = found.Value;
+        if (current.ETag != ifMatch.Value)
         {
             return Problems.PreconditionFailed();
         }
 
         var facts = validator.ForUpdate(current.Facts, patch.Value);
-        if (!facts.IsValid)
+        if (facts.IsProblem)
         {
             return facts.Problem;
         }
 
-        var intent = IntentOf(access.Principal, AuditActions.UpdateConcern, id);
-        var write = await store.UpdateAsync(current, facts.Facts, ifMatch, intent, cancellationToken).ConfigureAwait(false);
+        var intent = IntentOf(call, AuditActions.UpdateConcern, id);
+        var write = await store.UpdateAsync(current, facts.Value, ifMatch.Value, intent, call.CancellationToken).ConfigureAwait(false);
         if (write is not { Status: ConcernWriteStatus.Done, Concern: { } updated })
         {
             return write.Status == ConcernWriteStatus.NotFound ? NotFound() : Problems.PreconditionFailed();
         }
 
-        await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
-        return new JsonResourceResult<ConcernView>(StatusCodes.Status200OK, updated.ToView(), EntityTags.ToHeader(updated.ETag));
+        call.AuditChange(intent);
+        return ApiPipeline.WithETag(TypedResults.Ok(updated.ToView()), EntityTags.ToHeader(updated.ETag));
     }
 
-    private async Task<IResult> DeleteCoreAsync(HttpContext context, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<IResult> DeleteAsync(ApiCall call, int year, Guid id)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var access = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, AuditActions.DeleteConcern, SubjectOf(id), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
+        var ifMatch = EntityTags.ReadIfMatch(call.Request);
+        if (ifMatch.IsProblem)
         {
-            return access.Refusal;
-        }
-
-        if (!EntityTags.TryReadIfMatch(context.Request, out var ifMatch, out var preconditionProblem))
-        {
-            return preconditionProblem;
+            return ifMatch.Problem;
         }
 
         if (!ConcernFields.IsPlausibleYear(year))
@@ -266,12 +214,12 @@ public sealed class ConcernEndpoints(
             return NotFound();
         }
 
-        var intent = IntentOf(access.Principal, AuditActions.DeleteConcern, id);
-        var write = await store.DeleteAsync(year, id, ifMatch, intent, cancellationToken).ConfigureAwait(false);
+        var intent = IntentOf(call, AuditActions.DeleteConcern, id);
+        var write = await store.DeleteAsync(year, id, ifMatch.Value, intent, call.CancellationToken).ConfigureAwait(false);
         switch (write.Status)
         {
             case ConcernWriteStatus.Done:
-                await guard.RecordChangeAsync(intent, cancellationToken).ConfigureAwait(false);
+                call.AuditChange(intent);
                 return TypedResults.NoContent();
             case ConcernWriteStatus.NotFound:
                 return NotFound();
@@ -280,53 +228,43 @@ public sealed class ConcernEndpoints(
         }
     }
 
-    private static bool TryReadIdempotencyKey(HttpRequest request, out string? key, out IResult problem)
+    private static ProblemOr<string?> ReadIdempotencyKey(HttpRequest request)
     {
-        problem = Results.Empty;
-        var header = request.Headers[HttpHeaderNames.IdempotencyKey];
+        var header = request.Headers[IdempotencyKeyHeader];
         if (header.Count == 0)
         {
-            key = null;
-            return true;
+            return (string?)null;
         }
 
-        key = header.Count == 1 ? header[0]?.Trim() : null;
-        if (key is { Length: > 0 and <= MaximumIdempotencyKeyLength } && key.All(character => character is >= '!' and <= '~'))
-        {
-            return true;
-        }
-
-        problem = Problems.InvalidField(
-            HttpHeaderNames.IdempotencyKey,
-            $"Idempotency-Key skal være én værdi på 1 til {MaximumIdempotencyKeyLength} synlige ASCII-tegn, fx et GUID.");
-        return false;
+        var key = header.Count == 1 ? header[0]?.Trim() : null;
+        return key is { Length: > 0 and <= MaximumIdempotencyKeyLength } && key.All(character => character is >= '!' and <= '~')
+            ? key
+            : Problems.InvalidField(
+                IdempotencyKeyHeader,
+                $"Idempotency-Key skal være én værdi på 1 til {MaximumIdempotencyKeyLength} synlige ASCII-tegn, fx et GUID.");
     }
 
     /// <summary>The stored concern, or the problem to answer: 404 when there is none, 409 (audited as an integrity alert) when it cannot be read.</summary>
-    private async Task<(StoredConcern? Concern, IResult Problem)> FindAsync(ClientPrincipal principal, int year, Guid id, CancellationToken cancellationToken)
+    private async Task<ProblemOr<StoredConcern>> FindAsync(ApiCall call, int year, Guid id)
     {
         if (!ConcernFields.IsPlausibleYear(year))
         {
-            return (null, NotFound());
+            return NotFound();
         }
 
         try
         {
-            return await store.GetAsync(year, id, cancellationToken).ConfigureAwait(false) is { } concern
-                ? (concern, Results.Empty)
-                : (null, NotFound());
+            return await store.GetAsync(year, id, call.CancellationToken).ConfigureAwait(false) is { } concern ? concern : NotFound();
         }
         catch (UnreadableConcernException exception) when (exception.Concern is { } damaged)
         {
-            await guard.RecordIntegrityAlertAsync(principal, damaged.Id, cancellationToken).ConfigureAwait(false);
-            return (null, Problems.Unreadable(damaged.Id, damaged.Reference, EntityTags.ToHeader(exception.ETag)));
+            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken).ConfigureAwait(false);
+            return Problems.Unreadable(damaged.Id, damaged.Reference, EntityTags.ToHeader(exception.ETag));
         }
     }
 
-    private AuditIntent IntentOf(ClientPrincipal principal, string action, Guid id) =>
-        new(Guid.NewGuid(), principal.ObjectId, action, SubjectOf(id), time.GetUtcNow());
-
-    private static string SubjectOf(StoredConcern concern) => SubjectOf(concern.Id);
+    private AuditIntent IntentOf(ApiCall call, string action, Guid id) =>
+        new(Guid.NewGuid(), call.Caller.ObjectId, action, SubjectOf(id), time.GetUtcNow());
 
     private static string SubjectOf(Guid id) => id.ToString("D");
 

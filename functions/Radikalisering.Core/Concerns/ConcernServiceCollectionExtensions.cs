@@ -33,6 +33,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ConcernStore>();
         services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
         services.TryAddSingleton<ApiFailures>();
+        services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<AuditIntentSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
         services.TryAddSingleton<ConcernEndpoints>();

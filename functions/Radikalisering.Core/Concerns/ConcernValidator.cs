@@ -10,7 +10,7 @@ namespace Radikalisering.Core.Concerns;
 /// </summary>
 public sealed class ConcernValidator(CopenhagenCalendar calendar)
 {
-    public FactsResult ForCreate(CreateConcernRequest request)
+    public ProblemOr<ConcernFacts> ForCreate(ConcernFactsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -24,20 +24,20 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
 
         if (errors.Count > 0)
         {
-            return FactsResult.Invalid(Problems.Validation(errors));
+            return Problems.Validation(errors);
         }
 
         var outcome = request.Outcome ?? Outcome.Pending;
-        return FactsResult.Valid(new ConcernFacts(
+        return new ConcernFacts(
             request.ReceivedOn!.Value,
             request.SubjectUnder18!.Value,
             request.Reporter!.Value,
             outcome,
-            OutcomeDate(outcome)));
+            OutcomeDate(outcome));
     }
 
     /// <summary>Applies a merge patch to the stored facts. The year received is the row's partition, so it cannot change.</summary>
-    public FactsResult ForUpdate(ConcernFacts current, UpdateConcernRequest patch)
+    public ProblemOr<ConcernFacts> ForUpdate(ConcernFacts current, ConcernFactsRequest patch)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(patch);
@@ -46,7 +46,7 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
         CheckReceivedOn(errors, receivedOn);
         if (errors.Count > 0)
         {
-            return FactsResult.Invalid(Problems.Validation(errors));
+            return Problems.Validation(errors);
         }
 
         if (receivedOn.Year != current.ReceivedOn.Year)
@@ -54,19 +54,19 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
             var message =
                 $"Datoen kan ikke flyttes fra {current.ReceivedOn.Year} til {receivedOn.Year}, fordi henvendelser opgøres pr. år. " +
                 "Slet henvendelsen og registrér den igen med den rigtige dato.";
-            return FactsResult.Invalid(Problems.Unprocessable(
+            return Problems.Unprocessable(
                 message,
-                new Dictionary<string, string[]> { [ConcernFields.ReceivedOn] = [message] }));
+                new Dictionary<string, string[]> { [ConcernFields.ReceivedOn] = [message] });
         }
 
         var outcome = patch.Outcome ?? current.Outcome;
         var outcomeOn = outcome == current.Outcome ? current.OutcomeOn : OutcomeDate(outcome);
-        return FactsResult.Valid(new ConcernFacts(
+        return new ConcernFacts(
             receivedOn,
             patch.SubjectUnder18 ?? current.SubjectUnder18,
             patch.Reporter ?? current.Reporter,
             outcome,
-            outcomeOn));
+            outcomeOn);
     }
 
     private DateOnly? OutcomeDate(Outcome outcome) => outcome == Outcome.Pending ? null : calendar.Today;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
@@ -16,57 +15,42 @@ namespace Radikalisering.Core.Reports;
 /// exactly once, by <see cref="ReportSender"/>.
 /// Only years that have ended can be compiled or sent, so an early report never blocks the real one, and
 /// only years with concerns can be compiled (so sent): an empty year has nothing to publish. A year with
-/// rows that cannot be read is refused, naming how many. Storage failures answer 503 (<see cref="ApiFailures"/>).
+/// rows that cannot be read is refused, naming how many. Access, audit and failures: <see cref="ApiPipeline"/>.
 /// </summary>
 public sealed class ReportEndpoints(
-    AccessGuard guard,
+    ApiPipeline pipeline,
     ReportSnapshotStore snapshots,
     AnnualStatisticsCompiler compiler,
     ReportSender sender,
     ConcernStore concerns,
-    ApiFailures failures,
     TimeProvider timeProvider)
 {
     private const string YearField = "year";
-    private const string BadGatewayType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3";
 
     public Task<IResult> GetStatisticsAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => GetStatisticsCoreAsync(context, year, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ReportsRead, ReportAuditActions.ReadStatistics, SubjectOf(year)), call => GetStatisticsAsync(call, year), cancellationToken);
 
     public Task<IResult> CompileAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => CompileCoreAsync(context, year, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, ReportAuditActions.CompileReport, SubjectOf(year)), call => CompileAsync(call, year), cancellationToken);
 
     public Task<IResult> SendAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        failures.HandleAsync(context, () => SendCoreAsync(context, year, cancellationToken));
+        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, ReportAuditActions.SendReport, SubjectOf(year)), call => SendAsync(call, year), cancellationToken);
 
-    private async Task<IResult> GetStatisticsCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    private async Task<IResult> GetStatisticsAsync(ApiCall call, int year)
     {
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsRead, ReportAuditActions.ReadStatistics, SubjectOf(year), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
+        var cancellationToken = call.CancellationToken;
         var snapshot = ConcernFields.IsPlausibleYear(year) ? await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false) : null;
         if (snapshot is null)
         {
             return Problems.NotFound($"Der er endnu ingen opgørelse for {year}.");
         }
 
-        await guard.RecordSuccessAsync(access.Principal, ReportAuditActions.ReadStatistics, SubjectOf(year), cancellationToken).ConfigureAwait(false);
         return Ok(snapshot);
     }
 
-    private async Task<IResult> CompileCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    private async Task<IResult> CompileAsync(ApiCall call, int year)
     {
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, ReportAuditActions.CompileReport, SubjectOf(year), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
+        var cancellationToken = call.CancellationToken;
         if (YearProblem(year) is { } problem)
         {
             return problem;
@@ -94,19 +78,12 @@ public sealed class ReportEndpoints(
             return Problems.Conflict($"Rapporten for {year} er sendt eller ved at blive sendt. En sendt opgørelse opgøres ikke igen.");
         }
 
-        await guard.RecordSuccessAsync(access.Principal, ReportAuditActions.CompileReport, SubjectOf(year), cancellationToken).ConfigureAwait(false);
         return Ok(result.Snapshot);
     }
 
-    private async Task<IResult> SendCoreAsync(HttpContext context, int year, CancellationToken cancellationToken)
+    private async Task<IResult> SendAsync(ApiCall call, int year)
     {
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, ReportAuditActions.SendReport, SubjectOf(year), cancellationToken)
-            .ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
+        var cancellationToken = call.CancellationToken;
         if (YearProblem(year) is { } problem)
         {
             return problem;
@@ -115,22 +92,20 @@ public sealed class ReportEndpoints(
         SendOutcome outcome;
         try
         {
-            outcome = await sender.SendAsync(year, ReportRequester.Operator, access.Principal.ObjectId, cancellationToken).ConfigureAwait(false);
+            outcome = await sender.SendAsync(year, ReportRequester.Operator, call.Caller.ObjectId, cancellationToken).ConfigureAwait(false);
         }
         catch (MailNotDeliveredException)
         {
-            return TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status502BadGateway,
-                Type = BadGatewayType,
-                Title = "The mail service refused the report.",
-                Detail = $"Rapporten for {year} blev ikke sendt, fordi mailtjenesten afviste den. Intet er sendt; prøv igen, når fejlen er rettet.",
-            });
+            return TypedResults.Problem(
+                $"Rapporten for {year} blev ikke sendt, fordi mailtjenesten afviste den. Intet er sendt; prøv igen, når fejlen er rettet.",
+                statusCode: StatusCodes.Status502BadGateway,
+                title: "The mail service refused the report.");
         }
 
         switch (outcome)
         {
             case SendOutcome.Sent:
+                call.AuditedByTheWork();
                 var sent = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
                 return Ok(sent!);
             case SendOutcome.NotCompiled:
@@ -144,7 +119,7 @@ public sealed class ReportEndpoints(
         }
     }
 
-    private ProblemHttpResult? YearProblem(int year)
+    private ValidationProblem? YearProblem(int year)
     {
         var currentYear = timeProvider.GetUtcNow().Year;
         return ConcernFields.IsPlausibleYear(year) && year < currentYear
@@ -154,9 +129,8 @@ public sealed class ReportEndpoints(
                 $"Året skal være et afsluttet kalenderår fra {ConcernFields.EarliestReceivedOn.Year} til {currentYear - 1}.");
     }
 
-
     private static string SubjectOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
-    private static JsonResourceResult<StatisticsView> Ok(ReportSnapshot snapshot) =>
-        new(StatusCodes.Status200OK, StatisticsView.Of(snapshot), EntityTags.ToHeader(snapshot.ETag));
+    private static IResult Ok(ReportSnapshot snapshot) =>
+        ApiPipeline.WithETag(TypedResults.Ok(StatisticsView.Of(snapshot)), EntityTags.ToHeader(snapshot.ETag));
 }

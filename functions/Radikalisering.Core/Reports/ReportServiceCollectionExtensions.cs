@@ -55,6 +55,7 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<AnnualReportSchedule>();
         services.TryAddSingleton<ReportReadyHandler>();
         services.TryAddSingleton<ApiFailures>();
+        services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<ReportEndpoints>();
         services.TryAddSingleton<ConcernPartitionDeleter>();
         services.TryAddSingleton<RetentionJob>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Radikalisering.Core.Concerns;
+using Microsoft.Net.Http.Headers;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.IntegrationTests.Infra;
@@ -79,7 +80,7 @@ public sealed partial class ConnectorContractTests
     {
         var body = connector.BodySchema("CreateConcern");
 
-        Assert.Equal(JsonNamesOf<CreateConcernRequest>(), connector.Properties(body).Keys.Order());
+        Assert.Equal(JsonNamesOf<ConcernFactsRequest>(), connector.Properties(body).Keys.Order());
         Assert.Equal(["receivedOn", "reporter", "subjectUnder18"], body["required"]!.AsArray().Select(name => (string)name!).Order());
         Assert.False(body["additionalProperties"]!.GetValue<bool>());
         Assert.Equal("pending", (string?)connector.Definition("Outcome")["default"]);
@@ -90,7 +91,7 @@ public sealed partial class ConnectorContractTests
     {
         var body = connector.BodySchema("UpdateConcern");
 
-        Assert.Equal(JsonNamesOf<UpdateConcernRequest>(), connector.Properties(body).Keys.Order());
+        Assert.Equal(JsonNamesOf<ConcernFactsRequest>(), connector.Properties(body).Keys.Order());
         Assert.Null(body["required"]);
         Assert.False(body["additionalProperties"]!.GetValue<bool>());
     }
@@ -127,13 +128,13 @@ public sealed partial class ConnectorContractTests
     [Fact]
     public void Recording_requires_a_visible_idempotency_key_and_changes_require_the_ETag()
     {
-        var idempotencyKey = Header("CreateConcern", HttpHeaderNames.IdempotencyKey);
+        var idempotencyKey = Header("CreateConcern", ConcernEndpoints.IdempotencyKeyHeader);
         Assert.True(idempotencyKey["required"]!.GetValue<bool>());
         Assert.Equal("important", (string?)idempotencyKey["x-ms-visibility"]);
         Assert.Equal(ConcernEndpoints.MaximumIdempotencyKeyLength, (int)idempotencyKey["maxLength"]!);
 
-        Assert.True(Header("UpdateConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
-        Assert.True(Header("DeleteConcern", HttpHeaderNames.IfMatch)["required"]!.GetValue<bool>());
+        Assert.True(Header("UpdateConcern", HeaderNames.IfMatch)["required"]!.GetValue<bool>());
+        Assert.True(Header("DeleteConcern", HeaderNames.IfMatch)["required"]!.GetValue<bool>());
     }
 
     [Theory]
@@ -144,7 +145,7 @@ public sealed partial class ConnectorContractTests
     {
         var headers = connector.Operation(operationId)["responses"]![status]!["headers"]!.AsObject();
 
-        Assert.Contains(HttpHeaderNames.ETag, headers.Select(header => header.Key));
+        Assert.Contains(HeaderNames.ETag, headers.Select(header => header.Key));
     }
 
     [Fact]
