@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.AuditTrail;
@@ -13,7 +14,6 @@ namespace Radikalisering.Core.AuditTrail;
 public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier verifier)
 {
     public const string Route = "audit-trail/verify";
-    public const string VerifyAction = "audittrail.verify";
     public const int MaximumDays = 366;
 
     private const string FromField = "from";
@@ -24,7 +24,7 @@ public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
         var subject = $"{Cut(query[FromField])}..{Cut(query[ToField])}";
-        return pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, VerifyAction, subject), VerifyAsync, cancellationToken);
+        return pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, AuditActions.VerifyAuditTrail, subject), VerifyAsync, cancellationToken);
     }
 
     private async Task<IResult> VerifyAsync(ApiCall call)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.Backup;
@@ -13,13 +14,11 @@ public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer
 {
     public const string ListRoute = "backups";
     public const string RestoreRoute = "backups/{run}/restore";
-    public const string ListAction = "backup.list";
-    public const string RestoreAction = "backup.restore";
 
     public Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
         pipeline.RunAsync(
             context,
-            new(AppRoles.ReportsAdmin, ListAction),
+            new(AppRoles.ReportsAdmin, AuditActions.ListBackups),
             async call => TypedResults.Ok(await restorer.ListRunsAsync(call.CancellationToken).ConfigureAwait(false)),
             cancellationToken);
 
@@ -33,7 +32,7 @@ public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer
         var isRunName = RunName().IsMatch(run);
         return pipeline.RunAsync(
             context,
-            new(AppRoles.ReportsAdmin, RestoreAction, isRunName ? run : "invalid"),
+            new(AppRoles.ReportsAdmin, AuditActions.RestoreBackup, isRunName ? run : "invalid"),
             call => RestoreAsync(call, run, isRunName),
             cancellationToken);
     }

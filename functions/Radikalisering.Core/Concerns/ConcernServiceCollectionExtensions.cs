@@ -15,7 +15,7 @@ public static class ConcernServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
-    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ConcernKeyRotation"/>
+    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ReencryptConcernsJob"/>
     /// and the audit intent sweep (<see cref="AuditIntentSweeper"/>, a hosted service).
     /// Safe to call more than once.
     /// </summary>
@@ -37,7 +37,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<AuditIntentSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
         services.TryAddSingleton<ConcernEndpoints>();
-        services.TryAddSingleton<ConcernKeyRotation>();
+        services.TryAddSingleton<ReencryptConcernsJob>();
         return services;
     }
 }

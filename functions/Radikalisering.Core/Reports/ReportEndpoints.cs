@@ -6,6 +6,7 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.Core.Reports;
 
@@ -28,13 +29,13 @@ public sealed class ReportEndpoints(
     private const string YearField = "year";
 
     public Task<IResult> GetStatisticsAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        pipeline.RunAsync(context, new(AppRoles.ReportsRead, ReportAuditActions.ReadStatistics, SubjectOf(year)), call => GetStatisticsAsync(call, year), cancellationToken);
+        pipeline.RunAsync(context, new(AppRoles.ReportsRead, AuditActions.ReadStatistics, SubjectOf(year)), call => GetStatisticsAsync(call, year), cancellationToken);
 
     public Task<IResult> CompileAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, ReportAuditActions.CompileReport, SubjectOf(year)), call => CompileAsync(call, year), cancellationToken);
+        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, AuditActions.CompileReport, SubjectOf(year)), call => CompileAsync(call, year), cancellationToken);
 
     public Task<IResult> SendAsync(HttpContext context, int year, CancellationToken cancellationToken) =>
-        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, ReportAuditActions.SendReport, SubjectOf(year)), call => SendAsync(call, year), cancellationToken);
+        pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, AuditActions.SendReport, SubjectOf(year)), call => SendAsync(call, year), cancellationToken);
 
     private async Task<IResult> GetStatisticsAsync(ApiCall call, int year)
     {

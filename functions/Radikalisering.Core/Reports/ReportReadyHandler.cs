@@ -1,3 +1,5 @@
+using Radikalisering.Core.Audit;
+
 namespace Radikalisering.Core.Reports;
 
 /// <summary>
@@ -10,5 +12,5 @@ namespace Radikalisering.Core.Reports;
 public sealed class ReportReadyHandler(ReportSender sender)
 {
     public Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, ReportAuditActions.SystemCaller, cancellationToken);
+        sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, AuditEntry.SystemCaller, cancellationToken);
 }

@@ -57,7 +57,6 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<ReportEndpoints>();
-        services.TryAddSingleton<ConcernPartitionDeleter>();
         services.TryAddSingleton<RetentionJob>();
         services.TryAddSingleton<BackupRetention>();
 

@@ -7,6 +7,7 @@ using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -55,8 +56,8 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sent, ReportTestHost.JanuaryMorning), (snapshot.Status, snapshot.SentAt));
         var audit = await AuditTrail.ReadAsync(azurite, host);
-        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, "2025", "Succeeded"));
-        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.SendReport, "2025", "Succeeded"));
+        Assert.Single(audit, entry => entry == (AuditEntry.SystemCaller, AuditActions.CompileReport, "2025", "Succeeded"));
+        Assert.Single(audit, entry => entry == (AuditEntry.SystemCaller, AuditActions.SendReport, "2025", "Succeeded"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Reports;
 using Radikalisering.IntegrationTests.Infrastructure.Azurite;
 using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -47,9 +48,9 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal((54L, false), (under18["value"]!.GetValue<long>(), under18["suppressed"]!.GetValue<bool>()));
 
         var audit = await AuditTrail.ReadAsync(azurite, host);
-        Assert.Contains((Operator, ReportAuditActions.CompileReport, "2025", "Succeeded"), audit);
-        Assert.Contains((Operator, ReportAuditActions.SendReport, "2025", "Succeeded"), audit);
-        Assert.Contains((Leader, ReportAuditActions.ReadStatistics, "2025", "Succeeded"), audit);
+        Assert.Contains((Operator, AuditActions.CompileReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Operator, AuditActions.SendReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Leader, AuditActions.ReadStatistics, "2025", "Succeeded"), audit);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using Radikalisering.IntegrationTests.Infrastructure.Http;
 namespace Radikalisering.IntegrationTests.Concerns;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class KeyRotationTests(AzuriteFixture azurite)
+public sealed class ReencryptConcernsTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task After_a_rotation_old_rows_stay_readable_and_the_job_moves_them_to_the_new_key()
@@ -30,7 +30,7 @@ public sealed class KeyRotationTests(AzuriteFixture azurite)
             Assert.Equal(concern, await readUnderOldKey.ReadAsync<ConcernView>());
         }
 
-        var rotation = host.Services.GetRequiredService<ConcernKeyRotation>();
+        var rotation = host.Services.GetRequiredService<ReencryptConcernsJob>();
         await rotation.RunAsync(CancellationToken.None);
 
         var sealedRows = (await RowsAsync(host.ConcernsTable)).Where(row => row.ContainsKey("Payload")).ToList();
@@ -54,7 +54,7 @@ public sealed class KeyRotationTests(AzuriteFixture azurite)
 
         var audit = await RowsAsync(host.AuditLogTable);
         var run = Assert.Single(audit, entry => entry.GetString(AuditLogColumns.Action) == AuditActions.ReencryptConcerns);
-        Assert.Equal((ConcernKeyRotation.SystemCaller, "v2"), (run.GetString(AuditLogColumns.Who), run.GetString(AuditLogColumns.SubjectId)));
+        Assert.Equal((AuditEntry.SystemCaller, "v2"), (run.GetString(AuditLogColumns.Who), run.GetString(AuditLogColumns.SubjectId)));
     }
 
     private async Task<List<TableEntity>> RowsAsync(string table)

@@ -222,7 +222,7 @@ public sealed partial class ConcernStore(
     /// with the current key, in place and ETag-guarded; content and schema stay as they are.
     /// A row changed meanwhile is skipped: its writer sealed it under the current key already.
     /// </summary>
-    public async Task<Reencryption> ReencryptAsync(CancellationToken cancellationToken)
+    public async Task<ReencryptConcernsResult> ReencryptAsync(CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         var current = await cipher.CurrentKeyVersionAsync(cancellationToken).ConfigureAwait(false);
@@ -249,13 +249,38 @@ public sealed partial class ConcernStore(
             }
         }
 
-        return new Reencryption(current, moved);
+        return new ReencryptConcernsResult(current, moved);
     }
 
-    /// <summary>Removes what the Concerns table holds of a year outside its partition: the idempotency key bindings.</summary>
-    public async Task DeleteYearBookkeepingAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes a whole year: the concerns and the year's bookkeeping rows (reference counter, idempotency
+    /// markers, audit intents, which the caller completes first) in table transactions of up to 100 rows,
+    /// reporting each transaction's concern ids once it committed; last the year's idempotency key
+    /// bindings, which live outside the partition.
+    /// </summary>
+    public async Task DeleteYearAsync(int year, Func<IReadOnlyList<string>, Task> deleted, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(deleted);
+        const int maximumTransactionSize = 100;
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyOf(year)}");
+        var rows = table.QueryAsync<TableEntity>(filter, maximumTransactionSize, ["PartitionKey", "RowKey"], cancellationToken);
+        await foreach (var page in rows.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (page.Values.Count == 0)
+            {
+                continue;
+            }
+
+            var actions = page.Values.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)).ToList();
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await deleted(page.Values
+                    .Select(row => row.RowKey)
+                    .Where(rowKey => !rowKey.StartsWith(ConcernColumns.BookkeepingPrefix, StringComparison.Ordinal))
+                    .ToList())
+                .ConfigureAwait(false);
+        }
+
         await IdempotencyBindings.DeleteYearAsync(table, year, cancellationToken).ConfigureAwait(false);
     }
 

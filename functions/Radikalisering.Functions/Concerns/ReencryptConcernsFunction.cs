@@ -4,11 +4,11 @@ using Radikalisering.Core.Concerns;
 namespace Radikalisering.Functions.Concerns;
 
 /// <summary>Moves rows sealed under an older data key version onto the current one, daily.</summary>
-public sealed class KeyRotationFunction(ConcernKeyRotation rotation)
+public sealed class ReencryptConcernsFunction(ReencryptConcernsJob job)
 {
     [Function("ReencryptConcerns")]
     public Task RunAsync(
-        [TimerTrigger(ConcernKeyRotation.Schedule)] TimerInfo timer,
+        [TimerTrigger(ReencryptConcernsJob.Schedule)] TimerInfo timer,
         CancellationToken cancellationToken) =>
-        rotation.RunAsync(cancellationToken);
+        job.RunAsync(cancellationToken);
 }

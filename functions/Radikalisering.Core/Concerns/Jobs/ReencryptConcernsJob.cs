@@ -8,11 +8,8 @@ namespace Radikalisering.Core.Concerns;
 /// rows sealed under older versions onto the current one, so old versions can eventually be disabled.
 /// Each run is audited.
 /// </summary>
-public sealed partial class ConcernKeyRotation(ConcernStore store, IAuditLog auditLog, ILogger<ConcernKeyRotation> logger)
+public sealed partial class ReencryptConcernsJob(ConcernStore store, IAuditLog auditLog, ILogger<ReencryptConcernsJob> logger)
 {
-    /// <summary>The audit log's "who" for this job.</summary>
-    public const string SystemCaller = "system:key-rotation";
-
     /// <summary>Daily at 04:30 UTC, outside office hours.</summary>
     public const string Schedule = "0 30 4 * * *";
 
@@ -20,7 +17,7 @@ public sealed partial class ConcernKeyRotation(ConcernStore store, IAuditLog aud
     {
         var result = await store.ReencryptAsync(cancellationToken).ConfigureAwait(false);
         await auditLog.WriteAsync(
-            new AuditEntry(SystemCaller, AuditActions.ReencryptConcerns, result.KeyVersion, AuditResult.Succeeded),
+            new AuditEntry(AuditEntry.SystemCaller, AuditActions.ReencryptConcerns, result.KeyVersion, AuditResult.Succeeded),
             cancellationToken).ConfigureAwait(false);
         LogReencrypted(result.RowsMoved, result.KeyVersion);
     }
