@@ -6,8 +6,8 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Encryption;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 

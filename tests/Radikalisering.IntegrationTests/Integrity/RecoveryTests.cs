@@ -6,8 +6,8 @@ using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Retention;
 using Radikalisering.IntegrationTests.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Integrity;
 

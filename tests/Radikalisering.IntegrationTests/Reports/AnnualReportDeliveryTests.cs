@@ -5,8 +5,8 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;

@@ -3,8 +3,8 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;

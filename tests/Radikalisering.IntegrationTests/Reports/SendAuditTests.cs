@@ -10,8 +10,8 @@ using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Faults;
+namespace Radikalisering.IntegrationTests.Fixtures.Faults;
 
 /// <summary>
 /// A loopback TCP proxy in front of Azurite's table endpoint that drops connections the way a flaky

@@ -1,4 +1,4 @@
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The security properties of issue 5, asserted on the compiled ARM JSON.</summary>
 [Collection(BicepTemplateCollection.Name)]

@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Radikalisering.Core.Http;
-using Radikalisering.IntegrationTests.Infra;
+using Radikalisering.IntegrationTests.Deployment;
 using Radikalisering.WorkerHost;
 using Radikalisering.WorkerHost.Functions;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The app's HTTP functions as the built worker declares them in <c>functions.metadata</c> (route prefix

@@ -1,5 +1,5 @@
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
+namespace Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 /// <summary>All storage tests share one Azurite; they isolate themselves by table and queue names.</summary>
 [CollectionDefinition(Name)]

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Radikalisering.Core;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The API in memory: an ASP.NET Core <see cref="TestServer"/> in the Development environment with the

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Radikalisering.Core.Access;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The deployment scripts and azure.yaml, run against a recording stand-in for az and azd.</summary>
 public sealed partial class DeploymentScriptTests : IDisposable

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 [Collection(BicepTemplateCollection.Name)]
 public sealed class BicepBuildTests(BicepTemplateFixture fixture)

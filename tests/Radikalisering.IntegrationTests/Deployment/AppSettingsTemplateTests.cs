@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The Function App's settings cover every configuration key of the app, identity based.</summary>
 [Collection(BicepTemplateCollection.Name)]

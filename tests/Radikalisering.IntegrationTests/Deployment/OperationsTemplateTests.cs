@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Radikalisering.Core.Operations;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>Issue 12 on the compiled ARM: alerts, availability, the audit trail's immutability, versioned backups.</summary>
 [Collection(BicepTemplateCollection.Name)]

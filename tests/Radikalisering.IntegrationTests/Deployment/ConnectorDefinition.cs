@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The Power Platform connector's OpenAPI 2.0 definition, with its <c>$ref</c>s resolved on demand.</summary>
 internal sealed class ConnectorDefinition

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Radikalisering.Core.Http;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>Request and response bodies in the API's JSON dialect.</summary>
 public static class ApiJson

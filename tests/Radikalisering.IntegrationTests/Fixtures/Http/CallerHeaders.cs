@@ -1,6 +1,6 @@
 using Radikalisering.Core.Access;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>Builds the <c>X-MS-CLIENT-PRINCIPAL</c> header Easy Auth would send for a caller.</summary>
 public static class CallerHeaders

@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace Radikalisering.Tests.Reports;
+namespace Radikalisering.TestSupport;
 
 /// <summary>A credential that hands out one fixed token and remembers the scopes asked for.</summary>
 internal sealed class FixedTokenCredential : TokenCredential

@@ -1,6 +1,6 @@
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
-/// <summary>Builds and lints infra/main.bicep once for all Infra tests.</summary>
+/// <summary>Builds and lints infra/main.bicep once for all Deployment tests.</summary>
 public sealed class BicepTemplateFixture : IAsyncLifetime
 {
     internal BicepRun Build { get; private set; } = null!;

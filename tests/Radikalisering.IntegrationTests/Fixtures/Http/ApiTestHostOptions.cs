@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>What a test may change about <see cref="ApiTestHost"/>: the clock, settings, services and routes.</summary>
 public sealed class ApiTestHostOptions

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Concerns;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Http;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The concern functions of the built app (<see cref="AppHttpFunctions"/>: their routes and methods come

@@ -5,7 +5,7 @@ using Radikalisering.Core.Concerns;
 using Microsoft.Net.Http.Headers;
 using Radikalisering.Core.Http;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The Power Platform connector describes the same concern operations as the HTTP API.</summary>
 public sealed partial class ConnectorContractTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>
 /// One resource of the compiled ARM template, wherever it sits: the root template or a

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Infra;
+namespace Radikalisering.IntegrationTests.Deployment;
 
 /// <summary>The managed identity gets exactly the data roles it needs, each on the narrowest scope.</summary>
 [Collection(BicepTemplateCollection.Name)]

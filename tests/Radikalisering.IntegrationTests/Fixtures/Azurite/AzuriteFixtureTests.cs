@@ -1,5 +1,5 @@
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
+namespace Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class AzuriteFixtureTests(AzuriteFixture azurite)

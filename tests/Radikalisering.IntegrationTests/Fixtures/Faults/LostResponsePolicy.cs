@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Radikalisering.IntegrationTests.Infrastructure.Faults;
+namespace Radikalisering.IntegrationTests.Fixtures.Faults;
 
 /// <summary>
 /// A per-try Table client policy that lets chosen requests reach the service and then loses their answer
