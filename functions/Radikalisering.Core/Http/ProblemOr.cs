@@ -28,6 +28,9 @@ public readonly struct ProblemOr<T>
 
     public static implicit operator ProblemOr<T>(T value) => new(value, null);
 
+    /// <summary>Passes on another step's problem.</summary>
+    internal static ProblemOr<T> From(IResult problem) => new(default, problem ?? throw new ArgumentNullException(nameof(problem)));
+
     public static implicit operator ProblemOr<T>(ProblemHttpResult problem) => new(default, problem ?? throw new ArgumentNullException(nameof(problem)));
 
     public static implicit operator ProblemOr<T>(ValidationProblem problem) => new(default, problem ?? throw new ArgumentNullException(nameof(problem)));

@@ -62,13 +62,7 @@ public sealed class ConcernEndpoints(
             return idempotencyKey.Problem;
         }
 
-        var body = await RequestBody.ReadAsync(call.Request, CreateMediaTypes, call.CancellationToken).ConfigureAwait(false);
-        if (body.IsProblem)
-        {
-            return body.Problem;
-        }
-
-        var request = JsonBody.Deserialize<ConcernFactsRequest>(body.Value, ConcernFields.Rules);
+        var request = await ReadFactsAsync(call, asMergePatch: false).ConfigureAwait(false);
         if (request.IsProblem)
         {
             return request.Problem;
@@ -160,13 +154,7 @@ public sealed class ConcernEndpoints(
             return ifMatch.Problem;
         }
 
-        var body = await RequestBody.ReadAsync(call.Request, PatchMediaTypes, call.CancellationToken).ConfigureAwait(false);
-        if (body.IsProblem)
-        {
-            return body.Problem;
-        }
-
-        var patch = JsonBody.DeserializeMergePatch<ConcernFactsRequest>(body.Value, ConcernFields.Rules);
+        var patch = await ReadFactsAsync(call, asMergePatch: true).ConfigureAwait(false);
         if (patch.IsProblem)
         {
             return patch.Problem;
@@ -226,6 +214,21 @@ public sealed class ConcernEndpoints(
             default:
                 return Problems.PreconditionFailed();
         }
+    }
+
+    /// <summary>The body's facts: a JSON object for a create, a JSON merge patch (no member removed) for an update.</summary>
+    private static async Task<ProblemOr<ConcernFactsRequest>> ReadFactsAsync(ApiCall call, bool asMergePatch)
+    {
+        var body = await RequestBody.ReadAsync(call.Request, asMergePatch ? PatchMediaTypes : CreateMediaTypes, call.CancellationToken)
+            .ConfigureAwait(false);
+        if (body.IsProblem)
+        {
+            return ProblemOr<ConcernFactsRequest>.From(body.Problem);
+        }
+
+        return asMergePatch
+            ? JsonBody.DeserializeMergePatch<ConcernFactsRequest>(body.Value, ConcernFields.Rules)
+            : JsonBody.Deserialize<ConcernFactsRequest>(body.Value, ConcernFields.Rules);
     }
 
     private static ProblemOr<string?> ReadIdempotencyKey(HttpRequest request)
