@@ -90,10 +90,10 @@ public sealed class ReportEndpoints(
             return problem;
         }
 
-        SendOutcome outcome;
+        SendResult result;
         try
         {
-            outcome = await sender.SendAsync(year, ReportRequester.Operator, call.Caller.ObjectId, cancellationToken).ConfigureAwait(false);
+            result = await sender.SendAsync(year, ReportRequester.Operator, call.Caller.ObjectId, cancellationToken).ConfigureAwait(false);
         }
         catch (MailNotDeliveredException)
         {
@@ -103,15 +103,14 @@ public sealed class ReportEndpoints(
                 title: "The mail service refused the report.");
         }
 
-        switch (outcome)
+        switch (result)
         {
-            case SendOutcome.Sent:
+            case { Outcome: SendOutcome.Sent, Sent: { } sent }:
                 call.AuditedByTheWork();
-                var sent = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
-                return Ok(sent!);
-            case SendOutcome.NotCompiled:
+                return Ok(sent);
+            case { Outcome: SendOutcome.NotCompiled }:
                 return Problems.NotFound($"Der er ingen opgørelse for {year}. Opgør året først (POST /api/reports/{year}/compile).");
-            case SendOutcome.AlreadySent:
+            case { Outcome: SendOutcome.AlreadySent }:
                 return Problems.Conflict($"Rapporten for {year} er allerede sendt og sendes ikke igen.");
             default:
                 return Problems.Conflict(

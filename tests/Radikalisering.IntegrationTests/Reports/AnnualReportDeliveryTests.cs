@@ -127,7 +127,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sending, ReportTestHost.JanuaryMorning, (DateTimeOffset?)null), (snapshot.Status, snapshot.SendingStartedAt, snapshot.SentAt));
 
-        var operatorSend = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
+        var operatorSend = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.Sent, operatorSend);
         Assert.Equal(2, _graph.SentMessages.Count);
@@ -143,7 +143,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await store.TryReplaceAsync(compiled with { Status = ReportStatus.Sending, SendingStartedAt = host.Time.GetUtcNow() }, CancellationToken.None);
         host.Time.Advance(ReportSender.StaleClaimAfter - TimeSpan.FromMinutes(1));
 
-        var outcome = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
+        var outcome = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, outcome);
         Assert.Empty(_graph.SentMessages);

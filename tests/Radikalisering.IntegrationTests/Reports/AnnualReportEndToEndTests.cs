@@ -38,8 +38,8 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite) : IDisposa
         }
 
         var compiled = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
-        var sent = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None);
-        var sentAgain = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None);
+        var sent = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None)).Outcome;
+        var sentAgain = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None)).Outcome;
 
         Assert.Equal((SendOutcome.Sent, SendOutcome.AlreadySent), (sent, sentAgain));
         var mail = Assert.Single(_graph.SentMessages);
