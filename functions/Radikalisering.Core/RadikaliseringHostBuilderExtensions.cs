@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Telemetry;
@@ -23,6 +25,10 @@ public static class RadikaliseringHostBuilderExtensions
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
         builder.Services.TryAddSingleton<OperationTelemetry>();
+
+        // The API's responses and problems are ASP.NET Core's results, written in the API's JSON dialect.
+        builder.Services.ConfigureHttpJsonOptions(options => JsonDefaults.Apply(options.SerializerOptions));
+        builder.Services.AddProblemDetails();
         return builder;
     }
 }

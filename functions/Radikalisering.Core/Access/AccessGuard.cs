@@ -7,24 +7,21 @@ namespace Radikalisering.Core.Access;
 /// <summary>
 /// The first call of every handler: who is calling, and may they? Refusals (401 without a valid
 /// principal, 403 without the app role) are audited before the problem is returned; a granted caller
-/// is audited by the handler once the action has succeeded (<see cref="RecordSuccessAsync"/>).
+/// is audited once the action has succeeded (<see cref="ApiPipeline"/>).
 /// </summary>
 public sealed class AccessGuard(IAuditLog auditLog)
 {
-    public async Task<AccessDecision> AuthorizeAsync(
-        HttpContext context,
-        string requiredRole,
-        string action,
-        string? subjectId,
-        CancellationToken cancellationToken)
+    public async Task<ProblemOr<ClientPrincipal>> AuthorizeAsync(HttpContext context, ApiAccess access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(access);
+        var (requiredRole, action, subjectId) = access;
         if (!ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out var principal))
         {
             await auditLog.WriteAsync(
                 new AuditEntry(AuditEntry.AnonymousCaller, action, subjectId, AuditResult.Unauthenticated),
                 cancellationToken).ConfigureAwait(false);
-            return AccessDecision.Refuse(Problems.Unauthorized());
+            return Problems.Unauthorized();
         }
 
         if (!principal.IsInRole(requiredRole))
@@ -32,10 +29,10 @@ public sealed class AccessGuard(IAuditLog auditLog)
             await auditLog.WriteAsync(
                 new AuditEntry(principal.ObjectId, action, subjectId, AuditResult.Forbidden),
                 cancellationToken).ConfigureAwait(false);
-            return AccessDecision.Refuse(Problems.Forbidden(requiredRole));
+            return Problems.Forbidden(requiredRole);
         }
 
-        return AccessDecision.Grant(principal);
+        return principal;
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Radikalisering.Core.Audit;
 
-/// <summary>The audited action names.</summary>
+/// <summary>The audit log's action names: the one catalogue of what is audited.</summary>
 public static class AuditActions
 {
     public const string CreateConcern = "concern.create";
@@ -12,4 +12,13 @@ public static class AuditActions
 
     /// <summary>A stored concern could not be decrypted or read (tampered, swapped, unknown key or schema).</summary>
     public const string IntegrityAlert = "concern.integrity-alert";
+
+    public const string ReadStatistics = "statistics.read";
+    public const string CompileReport = "report.compile";
+    public const string SendReport = "report.send";
+    public const string RetentionDeleteConcern = "retention.delete";
+
+    public const string VerifyAuditTrail = "audittrail.verify";
+    public const string ListBackups = "backup.list";
+    public const string RestoreBackup = "backup.restore";
 }

@@ -8,6 +8,9 @@ public sealed record AuditEntry(string Who, string Action, string? SubjectId, Au
 {
     public const string AnonymousCaller = "anonymous";
 
+    /// <summary>Who the audit log names for work the system did on its own (timer, queue); the action names the job.</summary>
+    public const string SystemCaller = "system";
+
     /// <summary>
     /// The change this entry audits, when it is one (<see cref="AuditIntent"/>): with it the entry's row id is
     /// fixed, so the request and the sweep that completes its intent write one row, never two.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.AuditTrail;
@@ -10,26 +11,25 @@ namespace Radikalisering.Core.AuditTrail;
 /// trail's hash chains for the days from <c>from</c> to <c>to</c> (UTC, at most
 /// <see cref="MaximumDays"/> days) and reports the first broken link. Audited, refusals included.
 /// </summary>
-public sealed class AuditTrailEndpoints(AccessGuard guard, AuditTrailVerifier verifier)
+public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier verifier)
 {
     public const string Route = "audit-trail/verify";
-    public const string VerifyAction = "audittrail.verify";
     public const int MaximumDays = 366;
 
     private const string FromField = "from";
     private const string ToField = "to";
 
-    public async Task<IResult> VerifyAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task<IResult> VerifyAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
         var subject = $"{Cut(query[FromField])}..{Cut(query[ToField])}";
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, VerifyAction, subject, cancellationToken).ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
+        return pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, AuditActions.VerifyAuditTrail, subject), VerifyAsync, cancellationToken);
+    }
 
+    private async Task<IResult> VerifyAsync(ApiCall call)
+    {
+        var query = call.Request.Query;
         var errors = new Dictionary<string, string[]>();
         var from = ParseDay(query[FromField], FromField, errors);
         var to = ParseDay(query[ToField], ToField, errors);
@@ -43,9 +43,7 @@ public sealed class AuditTrailEndpoints(AccessGuard guard, AuditTrailVerifier ve
             return Problems.Validation(errors);
         }
 
-        var result = await verifier.VerifyAsync(from, to, cancellationToken).ConfigureAwait(false);
-        await guard.RecordSuccessAsync(access.Principal, VerifyAction, subject, cancellationToken).ConfigureAwait(false);
-        return new JsonResourceResult<VerificationResult>(StatusCodes.Status200OK, result);
+        return TypedResults.Ok(await verifier.VerifyAsync(from, to, call.CancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The audit log names the period as asked for, but never more of a value than a date's length.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.Backup;
@@ -9,47 +10,41 @@ namespace Radikalisering.Core.Backup;
 /// <c>GET /api/backups</c> (the complete runs, newest first) and <c>POST /api/backups/{run}/restore</c>
 /// (into empty tables), both Reports.Admin and audited. infra/scripts/restore-backup.sh calls them.
 /// </summary>
-public sealed partial class BackupEndpoints(AccessGuard guard, BackupRestorer restorer)
+public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer restorer)
 {
     public const string ListRoute = "backups";
     public const string RestoreRoute = "backups/{run}/restore";
-    public const string ListAction = "backup.list";
-    public const string RestoreAction = "backup.restore";
 
-    public async Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken)
-    {
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, ListAction, null, cancellationToken).ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
-
-        var runs = await restorer.ListRunsAsync(cancellationToken).ConfigureAwait(false);
-        await guard.RecordSuccessAsync(access.Principal, ListAction, null, cancellationToken).ConfigureAwait(false);
-        return new JsonResourceResult<IReadOnlyList<string>>(StatusCodes.Status200OK, runs);
-    }
+    public Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
+        pipeline.RunAsync(
+            context,
+            new(AppRoles.ReportsAdmin, AuditActions.ListBackups),
+            async call => TypedResults.Ok(await restorer.ListRunsAsync(call.CancellationToken).ConfigureAwait(false)),
+            cancellationToken);
 
     /// <summary>A run folder's name as <see cref="BackupExporter"/> makes it.</summary>
     [GeneratedRegex("^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}$")]
     private static partial Regex RunName();
 
-    public async Task<IResult> RestoreAsync(HttpContext context, string run, CancellationToken cancellationToken)
+    public Task<IResult> RestoreAsync(HttpContext context, string run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var isRunName = RunName().IsMatch(run);
-        var subject = isRunName ? run : "invalid";
-        var access = await guard.AuthorizeAsync(context, AppRoles.ReportsAdmin, RestoreAction, subject, cancellationToken).ConfigureAwait(false);
-        if (!access.IsGranted)
-        {
-            return access.Refusal;
-        }
+        return pipeline.RunAsync(
+            context,
+            new(AppRoles.ReportsAdmin, AuditActions.RestoreBackup, isRunName ? run : "invalid"),
+            call => RestoreAsync(call, run, isRunName),
+            cancellationToken);
+    }
 
+    private async Task<IResult> RestoreAsync(ApiCall call, string run, bool isRunName)
+    {
         if (!isRunName)
         {
             return Problems.InvalidField("run", "Kørslen skal angives som i GET /api/backups, fx 20270112T020000Z-1a2b3c4d.");
         }
 
-        var result = await restorer.RestoreAsync(run, cancellationToken).ConfigureAwait(false);
+        var result = await restorer.RestoreAsync(run, call.CancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
             case RestoreOutcome.NotFound:
@@ -59,8 +54,7 @@ public sealed partial class BackupEndpoints(AccessGuard guard, BackupRestorer re
             case RestoreOutcome.TablesNotEmpty:
                 return Problems.Conflict($"Tabellerne {string.Join(", ", result.Problems)} er ikke tomme; intet er gendannet. Der gendannes kun til tomme tabeller.");
             default:
-                await guard.RecordSuccessAsync(access.Principal, RestoreAction, run, cancellationToken).ConfigureAwait(false);
-                return new JsonResourceResult<RestoreResult>(StatusCodes.Status200OK, result);
+                return TypedResults.Ok(result);
         }
     }
 }

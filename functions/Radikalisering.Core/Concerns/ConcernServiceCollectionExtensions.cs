@@ -15,7 +15,7 @@ public static class ConcernServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
-    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ConcernKeyRotation"/>
+    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ReencryptConcernsJob"/>
     /// and the audit intent sweep (<see cref="AuditIntentSweeper"/>, a hosted service).
     /// </summary>
     public static IServiceCollection AddConcernServices(
@@ -33,10 +33,11 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ConcernStore>();
         services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
         services.TryAddSingleton<ApiFailures>();
+        services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<AuditIntentSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
         services.TryAddSingleton<ConcernEndpoints>();
-        services.TryAddSingleton<ConcernKeyRotation>();
+        services.TryAddSingleton<ReencryptConcernsJob>();
         return services;
     }
 }

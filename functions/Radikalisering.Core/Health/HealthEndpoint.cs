@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Net.Http.Headers;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Core.Health;
@@ -27,7 +28,7 @@ public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeP
             Reachability(report, StorageHealthCheck.Name),
             Reachability(report, DataKeyHealthCheck.Name));
         var status = report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        return new NoStoreJsonResult(status, body);
+        return new HeaderedResult(TypedResults.Json(body, statusCode: status), HeaderNames.CacheControl, "no-store");
     }
 
     private async Task<HealthReport> ReportAsync(CancellationToken cancellationToken)
@@ -55,15 +56,4 @@ public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeP
 
     private static string Reachability(HealthReport report, string check) =>
         report.Entries.TryGetValue(check, out var entry) && entry.Status == HealthStatus.Healthy ? "reachable" : "unreachable";
-
-    private sealed class NoStoreJsonResult(int status, HealthView body) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            httpContext.Response.StatusCode = status;
-            httpContext.Response.Headers.CacheControl = "no-store";
-            return httpContext.Response.WriteAsJsonAsync(body, JsonDefaults.Options);
-        }
-    }
 }

@@ -1,9 +1,10 @@
 using System.Buffers.Text;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Azure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Radikalisering.Core.Http;
 
@@ -19,61 +20,44 @@ public static partial class EntityTags
     public const int MaximumHeaderLength = 128;
 
     public static string ToHeader(ETag tableETag) =>
-        $"\"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(tableETag.ToString()))}\"";
+        new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(tableETag.ToString()))}\"").ToString();
 
-    /// <summary>Parses an <c>If-Match</c> value carrying exactly one entity tag this API issued.</summary>
-    public static bool TryParse(string? header, out ETag tableETag)
+    /// <summary>The table ETag of an <c>If-Match</c> value carrying exactly one strong entity tag this API issued; else <c>null</c>.</summary>
+    public static ETag? Parse(string? header)
     {
-        tableETag = default;
-        var value = header?.Trim();
-        if (value is null || value.Length < 3 || value.Length > MaximumHeaderLength || value[0] != '"' || value[^1] != '"')
+        if (header is null || header.Length > MaximumHeaderLength
+            || !EntityTagHeaderValue.TryParse(header.Trim(), out var tag) || tag.IsWeak || tag.Tag.Length < 3)
         {
-            return false;
+            return null;
         }
 
-        var opaque = value[1..^1];
-        if (opaque.Contains('"', StringComparison.Ordinal) || !Base64Url.IsValid(opaque))
+        var opaque = tag.Tag.AsSpan(1, tag.Tag.Length - 2);
+        if (!Base64Url.IsValid(opaque))
         {
-            return false;
+            return null;
         }
 
         var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(opaque));
-        if (!TableETag().IsMatch(decoded))
-        {
-            return false;
-        }
-
-        tableETag = new ETag(decoded);
-        return true;
+        return TableETag().IsMatch(decoded) ? new ETag(decoded) : null;
     }
 
     [GeneratedRegex(@"^W/""datetime'\d{4}-\d{2}-\d{2}T\d{2}%3A\d{2}%3A\d{2}(\.\d{1,7})?Z'""$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TableETag();
 
     /// <summary>Reads <c>If-Match</c>: the table ETag, or 428 when absent, 400 when not a single tag this API issued.</summary>
-    public static bool TryReadIfMatch(HttpRequest request, out ETag tableETag, [NotNullWhen(false)] out IResult? problem)
+    public static ProblemOr<ETag> ReadIfMatch(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        problem = null;
-        var header = request.Headers.IfMatch;
+        StringValues header = request.Headers.IfMatch;
         if (header.Count == 0 || string.IsNullOrWhiteSpace(header.ToString()))
         {
-            tableETag = default;
-            problem = Problems.PreconditionRequired(
-                HttpHeaderNames.IfMatch,
+            return Problems.PreconditionRequired(
+                HeaderNames.IfMatch,
                 "Ændringer kræver headeren If-Match med den ETag, du fik, da du hentede henvendelsen. Så overskriver du ikke en andens ændring.");
-            return false;
         }
 
-        if (header.Count == 1 && TryParse(header[0], out tableETag))
-        {
-            return true;
-        }
-
-        tableETag = default;
-        problem = Problems.InvalidField(
-            HttpHeaderNames.IfMatch,
-            "If-Match skal indeholde præcis én ETag, som API'et har udleveret (ikke '*').");
-        return false;
+        return header.Count == 1 && Parse(header[0]) is { } tableETag
+            ? tableETag
+            : Problems.InvalidField(HeaderNames.IfMatch, "If-Match skal indeholde præcis én ETag, som API'et har udleveret (ikke '*').");
     }
 }

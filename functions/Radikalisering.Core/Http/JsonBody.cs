@@ -1,6 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Radikalisering.Core.Http;
 
@@ -12,24 +11,71 @@ public static class JsonBody
 {
     /// <param name="content">The UTF-8 body.</param>
     /// <param name="fieldRules">Field name (camelCase) → Danish description of an acceptable value; the known fields.</param>
-    public static JsonBodyResult<T> Deserialize<T>(ReadOnlySpan<byte> content, IReadOnlyDictionary<string, string> fieldRules)
+    public static ProblemOr<T> Deserialize<T>(ReadOnlySpan<byte> content, IReadOnlyDictionary<string, string> fieldRules)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(fieldRules);
         try
         {
             var value = JsonSerializer.Deserialize<T>(content, JsonDefaults.Options);
-            return value is null
-                ? JsonBodyResult<T>.Refused(Problems.InvalidField("body", "Indholdet skal være et JSON-objekt."))
-                : JsonBodyResult<T>.Read(value);
+            return value is null ? NotAnObject<T>() : value;
         }
         catch (JsonException exception)
         {
-            return JsonBodyResult<T>.Refused(ProblemFor(exception, fieldRules));
+            return ProblemFor(exception, fieldRules);
         }
     }
 
-    internal static IResult ProblemFor(JsonException exception, IReadOnlyDictionary<string, string> fieldRules)
+    /// <summary>
+    /// Deserializes a JSON merge patch (RFC 7396), parsed once: a member set to <c>null</c> ("remove") is
+    /// refused by name, since no field can be removed.
+    /// </summary>
+    public static ProblemOr<T> DeserializeMergePatch<T>(ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> fieldRules)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(fieldRules);
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnObject<T>();
+            }
+
+            var removed = root.EnumerateObject().Where(member => member.Value.ValueKind == JsonValueKind.Null).Select(member => member.Name).ToList();
+            if (removed.Count > 0)
+            {
+                return Problems.Validation(removed.ToDictionary(
+                    field => field,
+                    field => new[] { $"Feltet '{field}' kan ikke fjernes (null). Udelad feltet for at beholde værdien." }));
+            }
+
+            return Deserialize<T>(root, fieldRules);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the serializer's own error names the field where it broke off.
+            return Deserialize<T>(content.Span, fieldRules);
+        }
+    }
+
+    private static ProblemOr<T> Deserialize<T>(JsonElement root, IReadOnlyDictionary<string, string> fieldRules)
+        where T : class
+    {
+        try
+        {
+            return root.Deserialize<T>(JsonDefaults.Options) is { } value ? value : NotAnObject<T>();
+        }
+        catch (JsonException exception)
+        {
+            return ProblemFor(exception, fieldRules);
+        }
+    }
+
+    private static ProblemOr<T> NotAnObject<T>() => Problems.InvalidField("body", "Indholdet skal være et JSON-objekt.");
+
+    internal static ValidationProblem ProblemFor(JsonException exception, IReadOnlyDictionary<string, string> fieldRules)
     {
         var field = TopLevelField(exception.Path);
         if (field is null)
@@ -69,27 +115,4 @@ public static class JsonBody
 
         return null;
     }
-}
-
-/// <summary>Either the deserialized body or the problem that refuses it.</summary>
-public sealed class JsonBodyResult<T>
-    where T : class
-{
-    private JsonBodyResult(T? value, IResult? problem)
-    {
-        Value = value;
-        Problem = problem;
-    }
-
-    public T? Value { get; }
-
-    public IResult? Problem { get; }
-
-    [MemberNotNullWhen(true, nameof(Value))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Value is not null;
-
-    internal static JsonBodyResult<T> Read(T value) => new(value, null);
-
-    internal static JsonBodyResult<T> Refused(IResult problem) => new(null, problem);
 }

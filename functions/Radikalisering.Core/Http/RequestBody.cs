@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -18,7 +17,7 @@ public static class RequestBody
     public const string JsonMediaType = "application/json";
     public const string MergePatchMediaType = "application/merge-patch+json";
 
-    public static async Task<RequestBodyResult> ReadAsync(
+    public static async Task<ProblemOr<byte[]>> ReadAsync(
         HttpRequest request,
         IReadOnlyCollection<string> acceptedMediaTypes,
         CancellationToken cancellationToken)
@@ -28,26 +27,26 @@ public static class RequestBody
 
         if (!IsAccepted(request.ContentType, acceptedMediaTypes))
         {
-            return RequestBodyResult.Refused(Problems.UnsupportedMediaType(acceptedMediaTypes));
+            return Problems.UnsupportedMediaType(acceptedMediaTypes);
         }
 
         if (request.ContentLength > MaximumBytes)
         {
-            return RequestBodyResult.Refused(Problems.ContentTooLarge(MaximumBytes));
+            return Problems.ContentTooLarge(MaximumBytes);
         }
 
         var content = await ReadAtMostAsync(request.Body, MaximumBytes + 1, cancellationToken).ConfigureAwait(false);
         if (content.Length > MaximumBytes)
         {
-            return RequestBodyResult.Refused(Problems.ContentTooLarge(MaximumBytes));
+            return Problems.ContentTooLarge(MaximumBytes);
         }
 
         if (content.Length == 0)
         {
-            return RequestBodyResult.Refused(Problems.InvalidField("body", "Anmodningen mangler indhold (et JSON-objekt)."));
+            return Problems.InvalidField("body", "Anmodningen mangler indhold (et JSON-objekt).");
         }
 
-        return RequestBodyResult.Read(content);
+        return content;
     }
 
     private static bool IsAccepted(string? contentType, IReadOnlyCollection<string> acceptedMediaTypes)
@@ -80,26 +79,4 @@ public static class RequestBody
 
         return buffer[..total];
     }
-}
-
-/// <summary>Either the body's bytes or the problem that refuses it.</summary>
-public sealed class RequestBodyResult
-{
-    private RequestBodyResult(byte[]? content, IResult? problem)
-    {
-        Content = content;
-        Problem = problem;
-    }
-
-    public byte[]? Content { get; }
-
-    public IResult? Problem { get; }
-
-    [MemberNotNullWhen(true, nameof(Content))]
-    [MemberNotNullWhen(false, nameof(Problem))]
-    public bool Succeeded => Content is not null;
-
-    internal static RequestBodyResult Read(byte[] content) => new(content, null);
-
-    internal static RequestBodyResult Refused(IResult problem) => new(null, problem);
 }

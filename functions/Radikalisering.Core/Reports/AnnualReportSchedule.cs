@@ -33,7 +33,7 @@ public sealed partial class AnnualReportSchedule(
         if (compiled.Outcome != CompileOutcome.Unchanged)
         {
             await auditLog.WriteAsync(
-                new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
+                new AuditEntry(AuditEntry.SystemCaller, AuditActions.CompileReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
                 cancellationToken).ConfigureAwait(false);
         }
 

@@ -1,3 +1,5 @@
+using Radikalisering.Core.Audit;
+
 namespace Radikalisering.Core.Reports;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Radikalisering.Core.Reports;
 /// </summary>
 public sealed class ReportReadyHandler(ReportSender sender)
 {
-    public Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, ReportAuditActions.SystemCaller, cancellationToken);
+    public async Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken) =>
+        (await sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, AuditEntry.SystemCaller, cancellationToken)
+            .ConfigureAwait(false)).Outcome;
 }

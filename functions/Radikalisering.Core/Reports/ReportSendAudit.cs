@@ -14,9 +14,9 @@ public static class ReportSendAudit
 {
     public static AuditEntry EntryFor(int year, DateTimeOffset sentAt, string sentBy)
     {
-        var operation = string.Create(CultureInfo.InvariantCulture, $"{ReportAuditActions.SendReport}/{year:D4}/{sentAt.UtcTicks}");
+        var operation = string.Create(CultureInfo.InvariantCulture, $"{AuditActions.SendReport}/{year:D4}/{sentAt.UtcTicks}");
         var operationId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(operation)).AsSpan(0, 16));
-        return new AuditEntry(sentBy, ReportAuditActions.SendReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded)
+        return new AuditEntry(sentBy, AuditActions.SendReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded)
         {
             OperationId = operationId,
             OccurredAt = sentAt,

@@ -30,14 +30,14 @@ public sealed partial class ReportSender(
     private const int MaximumClaimAttempts = 3;
 
     /// <param name="who">Who asks, as the audit log names them: an operator's object id, or <c>system</c>.</param>
-    public async Task<SendOutcome> SendAsync(int year, ReportRequester requester, string who, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(int year, ReportRequester requester, string who, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
-                return SendOutcome.NotCompiled;
+                return new SendResult(SendOutcome.NotCompiled);
             }
 
             if (Refusal(snapshot, requester) is { } refusal)
@@ -47,7 +47,7 @@ public sealed partial class ReportSender(
                     await CompleteAuditAsync(snapshot, cancellationToken).ConfigureAwait(false);
                 }
 
-                return refusal;
+                return new SendResult(refusal);
             }
 
             var earlierYears = await snapshots
@@ -66,7 +66,7 @@ public sealed partial class ReportSender(
             if (attempt == MaximumClaimAttempts)
             {
                 LogClaimLost(year);
-                return SendOutcome.ClaimedByAnotherRun;
+                return new SendResult(SendOutcome.ClaimedByAnotherRun);
             }
         }
     }
@@ -89,7 +89,7 @@ public sealed partial class ReportSender(
         return null;
     }
 
-    private async Task<SendOutcome> DeliverAsync(ReportSnapshot claimed, ReportMail mail, string who, CancellationToken cancellationToken)
+    private async Task<SendResult> DeliverAsync(ReportSnapshot claimed, ReportMail mail, string who, CancellationToken cancellationToken)
     {
         try
         {
@@ -118,7 +118,7 @@ public sealed partial class ReportSender(
 
         await auditLog.WriteAsync(ReportSendAudit.EntryFor(claimed.Year, sentAt, who), CancellationToken.None).ConfigureAwait(false);
         LogSent(claimed.Year);
-        return SendOutcome.Sent;
+        return new SendResult(SendOutcome.Sent, sent ?? claimed with { Status = ReportStatus.Sent, SentAt = sentAt, SentBy = who });
     }
 
     /// <summary>

@@ -55,8 +55,8 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<AnnualReportSchedule>();
         services.TryAddSingleton<ReportReadyHandler>();
         services.TryAddSingleton<ApiFailures>();
+        services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<ReportEndpoints>();
-        services.TryAddSingleton<ConcernPartitionDeleter>();
         services.TryAddSingleton<RetentionJob>();
         services.TryAddSingleton<BackupRetention>();
 

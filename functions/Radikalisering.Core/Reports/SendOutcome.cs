@@ -1,4 +1,9 @@
+using Radikalisering.Core.Statistics;
+
 namespace Radikalisering.Core.Reports;
+
+/// <summary>What a request to mail a year's report did, and the snapshot as marked sent when this request sent it.</summary>
+public sealed record SendResult(SendOutcome Outcome, ReportSnapshot? Sent = null);
 
 /// <summary>What a request to mail a year's report did.</summary>
 public enum SendOutcome

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Backup;
+using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 
@@ -16,7 +17,8 @@ namespace Radikalisering.Core.Retention;
 /// </summary>
 public sealed partial class RetentionJob(
     ReportSnapshotStore snapshots,
-    ConcernPartitionDeleter deleter,
+    AuditIntentSweep intents,
+    ConcernStore concerns,
     BackupRetention backups,
     IAuditLog auditLog,
     IOptions<RetentionOptions> options,
@@ -37,15 +39,17 @@ public sealed partial class RetentionJob(
 
         foreach (var year in due)
         {
+            // No change of the year may go unaudited: its pending audit intents are completed before they go.
+            await intents.CompleteAsync(ConcernStore.PartitionKeyOf(year), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
             var count = 0;
-            await deleter.DeleteYearAsync(
+            await concerns.DeleteYearAsync(
                 year,
                 async ids =>
                 {
                     foreach (var id in ids)
                     {
                         await auditLog.WriteAsync(
-                            new AuditEntry(ReportAuditActions.SystemCaller, ReportAuditActions.RetentionDeleteConcern, id, AuditResult.Succeeded),
+                            new AuditEntry(AuditEntry.SystemCaller, AuditActions.RetentionDeleteConcern, id, AuditResult.Succeeded),
                             cancellationToken).ConfigureAwait(false);
                     }
 

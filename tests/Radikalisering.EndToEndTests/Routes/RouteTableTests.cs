@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Radikalisering.EndToEndTests.Hosting;
+using Radikalisering.Functions.Routing;
 using Radikalisering.WorkerHost;
 using Radikalisering.WorkerHost.Functions;
 
@@ -17,17 +18,35 @@ public sealed partial class RouteTableTests
     private static readonly WorkerFunction[] Functions =
         FunctionsMetadataFile.Read(RepositoryPaths.FunctionsApp).Select(WorkerFunction.From).ToArray();
 
-    /// <summary>Every HTTP function as (method, path without constraints, function name), e.g. (GET, /api/concerns/{year}/{id}, GetConcern).</summary>
+    /// <summary>
+    /// Every HTTP function as (method, path without constraints, function name), e.g. (GET, /api/concerns/{year}/{id}, GetConcern);
+    /// a function that takes every method as <c>*</c>.
+    /// </summary>
     private static IEnumerable<(string Method, string Path, string Name)> HttpRoutes() =>
         Functions.SelectMany(function => function.Trigger is HttpTrigger trigger
-            ? trigger.Methods.Select(method => (method, $"/{HostJson.RoutePrefix}/{WithoutConstraints(trigger.Route)}", function.Name))
+            ? (trigger.Methods.Count == 0 ? ["*"] : trigger.Methods)
+                .Select(method => (method, $"/{HostJson.RoutePrefix}/{WithoutConstraints(trigger.Route)}", function.Name))
             : []);
 
     [Fact]
-    public void The_app_declares_eighteen_functions_twelve_of_them_HTTP()
+    public void The_app_declares_nineteen_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
     {
-        Assert.Equal(18, Functions.Length);
-        Assert.Equal(12, HttpRoutes().Count());
+        Assert.Equal(19, Functions.Length);
+        Assert.Equal(13, HttpRoutes().Count());
+        Assert.Contains(("*", $"/{HostJson.RoutePrefix}/{{*path}}", UnmatchedRequestFunction.Name), HttpRoutes());
+    }
+
+    /// <summary>The Functions host tries routes in the order of the function names (azure-functions-host#9876): the catch-all must come last.</summary>
+    [Fact]
+    public void The_catch_all_sorts_after_every_other_function_so_the_host_tries_it_last()
+    {
+        var others = Functions.Select(function => function.Name).Where(name => name != UnmatchedRequestFunction.Name).ToList();
+
+        Assert.NotEmpty(others);
+        Assert.All(others, name => Assert.True(
+            string.Compare(name, UnmatchedRequestFunction.Name, StringComparison.OrdinalIgnoreCase) < 0
+                && string.CompareOrdinal(name, UnmatchedRequestFunction.Name) < 0,
+            $"{name} sorts after {UnmatchedRequestFunction.Name}."));
     }
 
     [Fact]
@@ -56,7 +75,7 @@ public sealed partial class RouteTableTests
     [GeneratedRegex(@"(:\w+(\(\w+\))?)+\}")]
     private static partial Regex RouteConstraint();
 
-    // A route table row: | `GET /api/concerns/{year}/{id}` | ...
-    [GeneratedRegex(@"^\| `(?<method>GET|POST|PATCH|PUT|DELETE) (?<path>/[^`]+)` \|", RegexOptions.Multiline)]
+    // A route table row: | `GET /api/concerns/{year}/{id}` | ... (`*` for every method)
+    [GeneratedRegex(@"^\| `(?<method>GET|POST|PATCH|PUT|DELETE|\*) (?<path>/[^`]+)` \|", RegexOptions.Multiline)]
     private static partial Regex ReadmeRoute();
 }

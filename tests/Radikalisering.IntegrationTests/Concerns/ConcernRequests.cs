@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Radikalisering.Core.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Radikalisering.Core.Access;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 
@@ -10,7 +11,7 @@ public sealed class DeleteConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_concern_registered_in_error_is_deleted_with_its_ETag()
     {
-        await using var host = await Infrastructure.Http.ApiTestHost.StartAsync(azurite);
+        await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
 
@@ -19,14 +20,16 @@ public sealed class DeleteConcernTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         using var read = await client.GetAsync(ConcernRequests.UrlOf(concern));
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(404, (int)(await read.ReadProblemAsync())["status"]!);
         using var again = await client.DeleteAsync(concern, etag);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains("findes ikke", (await again.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deleting_needs_a_current_If_Match()
     {
-        await using var host = await Infrastructure.Http.ApiTestHost.StartAsync(azurite);
+        await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
         using (var patched = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", etag))

@@ -2,8 +2,8 @@ using System.Net;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Integrity;
 
 namespace Radikalisering.IntegrationTests.Concerns;

@@ -3,8 +3,8 @@ using System.Text;
 using Azure.Data.Tables;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Concerns;
 
@@ -110,5 +110,6 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
         using var response = await client.PatchAsync(concern with { Id = Guid.NewGuid() }, """{ "outcome": "dismissed" }""", etag);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("findes ikke", (await response.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }

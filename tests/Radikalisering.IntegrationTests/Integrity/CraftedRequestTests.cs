@@ -5,8 +5,8 @@ using Moq;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.IntegrationTests.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Integrity;
 

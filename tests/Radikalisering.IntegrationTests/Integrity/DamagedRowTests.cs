@@ -4,8 +4,8 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Integrity;

@@ -9,8 +9,8 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Encryption;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Integrity;
 

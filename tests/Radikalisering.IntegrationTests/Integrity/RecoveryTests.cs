@@ -6,8 +6,8 @@ using Radikalisering.Core.Audit;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Retention;
 using Radikalisering.IntegrationTests.Concerns;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Integrity;
 
@@ -59,8 +59,7 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Retention_removes_a_years_key_bindings_and_completes_its_audit_intents()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite, options => options.ConfigureServices = services =>
-            services.AddSingleton<ConcernPartitionDeleter>());
+        await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         using (await client.PostAsync(ConcernRequests.Example, "kept-2025-key"))
         {
@@ -69,7 +68,8 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
         using var created = await client.PostAsync("""{ "receivedOn": "2025-11-03", "subjectUnder18": false, "reporter": "other" }""", "retained-key");
         var concern = await created.ReadAsync<ConcernView>();
 
-        await host.Services.GetRequiredService<ConcernPartitionDeleter>().DeleteYearAsync(2025, _ => Task.CompletedTask, CancellationToken.None);
+        await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync("2025", TimeSpan.Zero, CancellationToken.None);
+        await host.Services.GetRequiredService<ConcernStore>().DeleteYearAsync(2025, _ => Task.CompletedTask, CancellationToken.None);
 
         var rows = await IntegrityStore.ConcernRowsAsync(azurite, host);
         Assert.DoesNotContain(rows, row => row.PartitionKey == "2025");

@@ -4,9 +4,9 @@ using Azure.Storage.Blobs.Models;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infra;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Deployment;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;

@@ -11,8 +11,8 @@ using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;
@@ -164,7 +164,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
         Assert.False(body.GetProperty("intact").GetBoolean());
         Assert.Equal(blobName, body.GetProperty("firstBrokenLink").GetProperty("blob").GetString());
         Assert.Equal(2, body.GetProperty("firstBrokenLink").GetProperty("line").GetInt64());
-        Assert.Contains((OperationsTestHost.AdminId, AuditTrailEndpoints.VerifyAction, $"{day}..{day}", "Succeeded"), await AuditTrail.ReadAsync(azurite, host));
+        Assert.Contains((OperationsTestHost.AdminId, AuditActions.VerifyAuditTrail, $"{day}..{day}", "Succeeded"), await AuditTrail.ReadAsync(azurite, host));
     }
 
     [Theory]
@@ -193,7 +193,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
         using var response = await host.CreateClient(ReaderId, AppRoles.ReportsRead).GetAsync($"/api/{AuditTrailEndpoints.Route}?from=2026-01-01&to=2026-01-01");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains((ReaderId, AuditTrailEndpoints.VerifyAction, "2026-01-01..2026-01-01", "Forbidden"), await AuditTrail.ReadAsync(azurite, host));
+        Assert.Contains((ReaderId, AuditActions.VerifyAuditTrail, "2026-01-01..2026-01-01", "Forbidden"), await AuditTrail.ReadAsync(azurite, host));
     }
 
     private static string Rehash(string line)

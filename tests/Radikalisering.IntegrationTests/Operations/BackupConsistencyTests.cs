@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Backup;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;

@@ -11,8 +11,8 @@ using Radikalisering.Core.Reports;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
 
@@ -161,6 +161,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, damaged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("20200101T000000Z-00000000", (await unknown.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
         Assert.False(await TableExistsAsync(host.ConcernsTable));

@@ -5,8 +5,8 @@ using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Backup;
 using Radikalisering.Core.Health;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;

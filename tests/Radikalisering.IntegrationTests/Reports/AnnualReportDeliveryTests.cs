@@ -5,8 +5,9 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -55,8 +56,8 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sent, ReportTestHost.JanuaryMorning), (snapshot.Status, snapshot.SentAt));
         var audit = await AuditTrail.ReadAsync(azurite, host);
-        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.CompileReport, "2025", "Succeeded"));
-        Assert.Single(audit, entry => entry == (ReportAuditActions.SystemCaller, ReportAuditActions.SendReport, "2025", "Succeeded"));
+        Assert.Single(audit, entry => entry == (AuditEntry.SystemCaller, AuditActions.CompileReport, "2025", "Succeeded"));
+        Assert.Single(audit, entry => entry == (AuditEntry.SystemCaller, AuditActions.SendReport, "2025", "Succeeded"));
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sending, ReportTestHost.JanuaryMorning, (DateTimeOffset?)null), (snapshot.Status, snapshot.SendingStartedAt, snapshot.SentAt));
 
-        var operatorSend = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
+        var operatorSend = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.Sent, operatorSend);
         Assert.Equal(2, _graph.SentMessages.Count);
@@ -142,7 +143,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await store.TryReplaceAsync(compiled with { Status = ReportStatus.Sending, SendingStartedAt = host.Time.GetUtcNow() }, CancellationToken.None);
         host.Time.Advance(ReportSender.StaleClaimAfter - TimeSpan.FromMinutes(1));
 
-        var outcome = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None);
+        var outcome = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, outcome);
         Assert.Empty(_graph.SentMessages);

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Audit;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 using Radikalisering.TestSupport;
 
@@ -37,8 +38,8 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite) : IDisposa
         }
 
         var compiled = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
-        var sent = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, ReportAuditActions.SystemCaller, CancellationToken.None);
-        var sentAgain = await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, ReportAuditActions.SystemCaller, CancellationToken.None);
+        var sent = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None)).Outcome;
+        var sentAgain = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None)).Outcome;
 
         Assert.Equal((SendOutcome.Sent, SendOutcome.AlreadySent), (sent, sentAgain));
         var mail = Assert.Single(_graph.SentMessages);

@@ -2,7 +2,7 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
 using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

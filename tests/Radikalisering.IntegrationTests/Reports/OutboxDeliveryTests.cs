@@ -1,6 +1,6 @@
 using MimeKit;
 using Radikalisering.Core.Reports;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Reports;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -31,6 +32,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
         var read = await leader.GetAsync("/api/statistics/2025");
 
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Contains("2025", (await before.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
         Assert.Equal("compiled", JsonNode.Parse(await compiled.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
@@ -47,9 +49,9 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal((54L, false), (under18["value"]!.GetValue<long>(), under18["suppressed"]!.GetValue<bool>()));
 
         var audit = await AuditTrail.ReadAsync(azurite, host);
-        Assert.Contains((Operator, ReportAuditActions.CompileReport, "2025", "Succeeded"), audit);
-        Assert.Contains((Operator, ReportAuditActions.SendReport, "2025", "Succeeded"), audit);
-        Assert.Contains((Leader, ReportAuditActions.ReadStatistics, "2025", "Succeeded"), audit);
+        Assert.Contains((Operator, AuditActions.CompileReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Operator, AuditActions.SendReport, "2025", "Succeeded"), audit);
+        Assert.Contains((Leader, AuditActions.ReadStatistics, "2025", "Succeeded"), audit);
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task An_anonymous_caller_is_unauthorized()
+    public async Task An_anonymous_caller_is_unauthorized_and_audited()
     {
         await using var host = await ReportTestHost.StartAsync(azurite, _graph);
         using var anonymous = host.CreateClient();
@@ -142,5 +144,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite) : IDisposable
         var response = await anonymous.GetAsync("/api/statistics/2025");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(401, (int)(await response.ReadProblemAsync())["status"]!);
+        Assert.Contains(await AuditTrail.ReadAsync(azurite, host), entry => entry is { Who: "anonymous", Subject: "2025", Result: "Unauthenticated" });
     }
 }

@@ -4,8 +4,9 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.TestSupport;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

@@ -3,8 +3,9 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.Core.Audit;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -51,9 +52,9 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
         Assert.Empty(await RowKeysAsync(host, 2019));
         Assert.Equal(6, (await RowKeysAsync(host, 2020)).Count(key => !key.StartsWith('~')));
         Assert.Equal(6, (await RowKeysAsync(host, 2021)).Count(key => !key.StartsWith('~')));
-        var deletions = (await AuditTrail.ReadAsync(azurite, host)).Where(entry => entry.Action == ReportAuditActions.RetentionDeleteConcern).ToList();
+        var deletions = (await AuditTrail.ReadAsync(azurite, host)).Where(entry => entry.Action == AuditActions.RetentionDeleteConcern).ToList();
         Assert.Equal(doomed.Order(), deletions.Select(entry => entry.Subject!).Order());
-        Assert.All(deletions, entry => Assert.Equal((ReportAuditActions.SystemCaller, "Succeeded"), (entry.Who, entry.Result)));
+        Assert.All(deletions, entry => Assert.Equal((AuditEntry.SystemCaller, "Succeeded"), (entry.Who, entry.Result)));
         Assert.NotNull(await host.Get<ReportSnapshotStore>().GetAsync(2019, CancellationToken.None));
     }
 
@@ -72,6 +73,6 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
         await host.Get<RetentionJob>().RunAsync(CancellationToken.None);
 
         Assert.Empty(await RowKeysAsync(host, 2022));
-        Assert.Equal(5, (await AuditTrail.ReadAsync(azurite, host)).Count(entry => entry.Action == ReportAuditActions.RetentionDeleteConcern));
+        Assert.Equal(5, (await AuditTrail.ReadAsync(azurite, host)).Count(entry => entry.Action == AuditActions.RetentionDeleteConcern));
     }
 }

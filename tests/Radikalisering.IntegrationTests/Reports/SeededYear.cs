@@ -1,6 +1,6 @@
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;
 

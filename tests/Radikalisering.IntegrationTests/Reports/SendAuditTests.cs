@@ -10,8 +10,8 @@ using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Storage;
-using Radikalisering.IntegrationTests.Infrastructure.Azurite;
-using Radikalisering.IntegrationTests.Infrastructure.Http;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -65,7 +65,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(SendOutcome.AlreadySent, redelivered);
         Assert.Single(_graph.SentMessages);
-        Assert.Equal([(ReportAuditActions.SystemCaller, "2025", "Succeeded")], await SendRowsAsync(host));
+        Assert.Equal([(AuditEntry.SystemCaller, "2025", "Succeeded")], await SendRowsAsync(host));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         var redelivered = await host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Conflict, SendOutcome.AlreadySent), (sent.StatusCode, again.StatusCode, redelivered));
-        var trailSends = (await TrailRecordsAsync(host)).Where(record => record.Action == ReportAuditActions.SendReport).ToList();
+        var trailSends = (await TrailRecordsAsync(host)).Where(record => record.Action == AuditActions.SendReport).ToList();
         Assert.Equal([(Operator, "2025")], trailSends.Select(record => (record.Who, record.Subject)));
     }
 
@@ -156,7 +156,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
 
     private async Task<List<(string Who, string? Subject, string Result)>> SendRowsAsync(ApiTestHost host) =>
         (await AuditTrail.ReadAsync(azurite, host))
-            .Where(entry => entry.Action == ReportAuditActions.SendReport)
+            .Where(entry => entry.Action == AuditActions.SendReport)
             .Select(entry => (entry.Who, entry.Subject, entry.Result))
             .ToList();
 
@@ -165,7 +165,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
     {
         public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
         {
-            if (entry.Action == ReportAuditActions.SendReport && failure.FailNextSend)
+            if (entry.Action == AuditActions.SendReport && failure.FailNextSend)
             {
                 failure.FailNextSend = false;
                 throw new RequestFailedException((int)HttpStatusCode.ServiceUnavailable, "The audit log is unavailable.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Moq;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
+using Radikalisering.Core.Http;
 
 namespace Radikalisering.Tests.Access;
 
@@ -16,10 +17,10 @@ public sealed class AccessGuardTests
     [Fact]
     public async Task A_caller_without_a_principal_gets_401_and_the_refusal_is_audited()
     {
-        var decision = await Guard().AuthorizeAsync(Context(header: null), AppRoles.ConcernsReadWrite, Action, Subject, CancellationToken.None);
+        var decision = await Guard().AuthorizeAsync(Context(header: null), new ApiAccess(AppRoles.ConcernsReadWrite, Action, Subject), CancellationToken.None);
 
-        Assert.False(decision.IsGranted);
-        Assert.Equal(StatusCodes.Status401Unauthorized, Assert.IsType<ProblemHttpResult>(decision.Refusal).StatusCode);
+        Assert.True(decision.IsProblem);
+        Assert.Equal(StatusCodes.Status401Unauthorized, Assert.IsType<ProblemHttpResult>(decision.Problem).StatusCode);
         _audit.Verify(log => log.WriteAsync(
             new AuditEntry(AuditEntry.AnonymousCaller, Action, Subject, AuditResult.Unauthenticated), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -29,9 +30,9 @@ public sealed class AccessGuardTests
     {
         var context = Context(ClientPrincipal.CreateHeaderValue("oid-1", [AppRoles.ReportsRead]));
 
-        var decision = await Guard().AuthorizeAsync(context, AppRoles.ConcernsReadWrite, Action, Subject, CancellationToken.None);
+        var decision = await Guard().AuthorizeAsync(context, new ApiAccess(AppRoles.ConcernsReadWrite, Action, Subject), CancellationToken.None);
 
-        var problem = Assert.IsType<ProblemHttpResult>(decision.Refusal);
+        var problem = Assert.IsType<ProblemHttpResult>(decision.Problem);
         Assert.Equal(StatusCodes.Status403Forbidden, problem.StatusCode);
         Assert.Contains(AppRoles.ConcernsReadWrite, problem.ProblemDetails.Detail, StringComparison.Ordinal);
         _audit.Verify(log => log.WriteAsync(
@@ -44,11 +45,11 @@ public sealed class AccessGuardTests
         var context = Context(ClientPrincipal.CreateHeaderValue("oid-2", [AppRoles.ConcernsReadWrite]));
         var guard = Guard();
 
-        var decision = await guard.AuthorizeAsync(context, AppRoles.ConcernsReadWrite, Action, Subject, CancellationToken.None);
-        Assert.True(decision.IsGranted);
+        var decision = await guard.AuthorizeAsync(context, new ApiAccess(AppRoles.ConcernsReadWrite, Action, Subject), CancellationToken.None);
+        Assert.False(decision.IsProblem);
         _audit.VerifyNoOtherCalls();
 
-        await guard.RecordSuccessAsync(decision.Principal, Action, Subject, CancellationToken.None);
+        await guard.RecordSuccessAsync(decision.Value, Action, Subject, CancellationToken.None);
         _audit.Verify(log => log.WriteAsync(
             new AuditEntry("oid-2", Action, Subject, AuditResult.Succeeded), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -60,7 +61,7 @@ public sealed class AccessGuardTests
             .ThrowsAsync(new InvalidOperationException("storage down"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Guard().AuthorizeAsync(Context(header: null), AppRoles.ConcernsReadWrite, Action, Subject, CancellationToken.None));
+            Guard().AuthorizeAsync(Context(header: null), new ApiAccess(AppRoles.ConcernsReadWrite, Action, Subject), CancellationToken.None));
     }
 
     private AccessGuard Guard() => new(_audit.Object);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Time.Testing;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Tests.Http;
 using Radikalisering.Core.Time;
 
 namespace Radikalisering.Tests.Concerns;
@@ -16,33 +17,33 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void A_complete_request_becomes_pending_facts_without_an_outcome_date()
     {
-        var result = _validator.ForCreate(new CreateConcernRequest
+        var result = _validator.ForCreate(new ConcernFactsRequest
         {
             ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = true, Reporter = Reporter.MunicipalEmployee,
         });
 
-        Assert.True(result.IsValid);
-        Assert.Equal(new ConcernFacts(new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null), result.Facts);
+        Assert.False(result.IsProblem);
+        Assert.Equal(new ConcernFacts(new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null), result.Value);
     }
 
     [Fact]
     public void A_request_with_a_settled_outcome_is_dated_today_in_Copenhagen()
     {
-        var result = _validator.ForCreate(new CreateConcernRequest
+        var result = _validator.ForCreate(new ConcernFactsRequest
         {
             ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = false, Reporter = Reporter.Other, Outcome = Outcome.Dismissed,
         });
 
-        Assert.Equal(CopenhagenToday, result.Facts!.OutcomeOn);
+        Assert.Equal(CopenhagenToday, result.Value!.OutcomeOn);
     }
 
     [Fact]
     public void Missing_facts_are_each_named()
     {
-        var result = _validator.ForCreate(new CreateConcernRequest());
+        var result = _validator.ForCreate(new ConcernFactsRequest());
 
-        var errors = Errors(result.Problem);
-        Assert.Equal(StatusCodes.Status400BadRequest, Status(result.Problem));
+        var errors = ProblemResults.Errors(result.Problem);
+        Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(result.Problem));
         Assert.Equal(["receivedOn", "reporter", "subjectUnder18"], errors.Keys.Order());
     }
 
@@ -51,7 +52,7 @@ public sealed class ConcernValidatorTests
     {
         var result = _validator.ForCreate(Request(CopenhagenToday));
 
-        Assert.True(result.IsValid);
+        Assert.False(result.IsProblem);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ConcernValidatorTests
     {
         var result = _validator.ForCreate(Request(CopenhagenToday.AddDays(1)));
 
-        Assert.Contains("fremtiden", Assert.Single(Errors(result.Problem)["receivedOn"]));
+        Assert.Contains("fremtiden", Assert.Single(ProblemResults.Errors(result.Problem)["receivedOn"]));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class ConcernValidatorTests
     {
         var result = _validator.ForCreate(Request(new DateOnly(1999, 12, 31)));
 
-        Assert.Contains("2000-01-01", Assert.Single(Errors(result.Problem)["receivedOn"]));
+        Assert.Contains("2000-01-01", Assert.Single(ProblemResults.Errors(result.Problem)["receivedOn"]));
     }
 
     [Fact]
@@ -75,9 +76,9 @@ public sealed class ConcernValidatorTests
     {
         var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.OtherAuthority, Outcome.Pending, null);
 
-        var result = _validator.ForUpdate(current, new UpdateConcernRequest { Outcome = Outcome.Confirmed });
+        var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Confirmed });
 
-        Assert.Equal(current with { Outcome = Outcome.Confirmed, OutcomeOn = CopenhagenToday }, result.Facts);
+        Assert.Equal(current with { Outcome = Outcome.Confirmed, OutcomeOn = CopenhagenToday }, result.Value);
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class ConcernValidatorTests
     {
         var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.OtherAuthority, Outcome.Confirmed, new DateOnly(2026, 3, 1));
 
-        var result = _validator.ForUpdate(current, new UpdateConcernRequest { Outcome = Outcome.Confirmed, SubjectUnder18 = false });
+        var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Confirmed, SubjectUnder18 = false });
 
-        Assert.Equal(current with { SubjectUnder18 = false }, result.Facts);
+        Assert.Equal(current with { SubjectUnder18 = false }, result.Value);
     }
 
     [Fact]
@@ -95,9 +96,9 @@ public sealed class ConcernValidatorTests
     {
         var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.Other, Outcome.Dismissed, new DateOnly(2026, 3, 1));
 
-        var result = _validator.ForUpdate(current, new UpdateConcernRequest { Outcome = Outcome.Pending });
+        var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Pending });
 
-        Assert.Null(result.Facts!.OutcomeOn);
+        Assert.Null(result.Value!.OutcomeOn);
     }
 
     [Fact]
@@ -105,10 +106,10 @@ public sealed class ConcernValidatorTests
     {
         var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, Reporter.Other, Outcome.Pending, null);
 
-        var result = _validator.ForUpdate(current, new UpdateConcernRequest { ReceivedOn = new DateOnly(2025, 12, 30) });
+        var result = _validator.ForUpdate(current, new ConcernFactsRequest { ReceivedOn = new DateOnly(2025, 12, 30) });
 
-        Assert.Equal(StatusCodes.Status422UnprocessableEntity, Status(result.Problem));
-        Assert.Contains("Slet henvendelsen", Assert.Single(Errors(result.Problem)["receivedOn"]));
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, ProblemResults.Status(result.Problem));
+        Assert.Contains("Slet henvendelsen", Assert.Single(ProblemResults.Errors(result.Problem)["receivedOn"]));
     }
 
     [Fact]
@@ -116,16 +117,12 @@ public sealed class ConcernValidatorTests
     {
         var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, Reporter.Other, Outcome.Pending, null);
 
-        var result = _validator.ForUpdate(current, new UpdateConcernRequest { ReceivedOn = new DateOnly(2026, 12, 1) });
+        var result = _validator.ForUpdate(current, new ConcernFactsRequest { ReceivedOn = new DateOnly(2026, 12, 1) });
 
-        Assert.Equal(StatusCodes.Status400BadRequest, Status(result.Problem));
+        Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(result.Problem));
     }
 
-    private static CreateConcernRequest Request(DateOnly receivedOn) =>
+    private static ConcernFactsRequest Request(DateOnly receivedOn) =>
         new() { ReceivedOn = receivedOn, SubjectUnder18 = true, Reporter = Reporter.Other };
 
-    private static int? Status(IResult? problem) => Assert.IsType<ProblemHttpResult>(problem).StatusCode;
-
-    private static Dictionary<string, string[]> Errors(IResult? problem) =>
-        Assert.IsType<Dictionary<string, string[]>>(Assert.IsType<ProblemHttpResult>(problem).ProblemDetails.Extensions["errors"]);
 }

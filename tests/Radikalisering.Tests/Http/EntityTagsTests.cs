@@ -1,6 +1,5 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Radikalisering.Core.Http;
 
 namespace Radikalisering.Tests.Http;
@@ -16,8 +15,7 @@ public sealed class EntityTagsTests
 
         Assert.StartsWith("\"", header, StringComparison.Ordinal);
         Assert.DoesNotContain("W/", header, StringComparison.Ordinal);
-        Assert.True(EntityTags.TryParse(header, out var parsed));
-        Assert.Equal(TableETag, parsed);
+        Assert.Equal(TableETag, EntityTags.Parse(header));
     }
 
     [Fact]
@@ -25,8 +23,7 @@ public sealed class EntityTagsTests
     {
         var request = new DefaultHttpContext().Request;
 
-        Assert.False(EntityTags.TryReadIfMatch(request, out _, out var problem));
-        Assert.Equal(StatusCodes.Status428PreconditionRequired, Assert.IsType<ProblemHttpResult>(problem).StatusCode);
+        Assert.Equal(StatusCodes.Status428PreconditionRequired, ProblemResults.Status(EntityTags.ReadIfMatch(request).Problem));
     }
 
     [Theory]
@@ -39,8 +36,7 @@ public sealed class EntityTagsTests
         var request = new DefaultHttpContext().Request;
         request.Headers.IfMatch = value;
 
-        Assert.False(EntityTags.TryReadIfMatch(request, out _, out var problem));
-        Assert.Equal(StatusCodes.Status400BadRequest, Assert.IsType<ProblemHttpResult>(problem).StatusCode);
+        Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(EntityTags.ReadIfMatch(request).Problem));
     }
 
     [Fact]
@@ -49,7 +45,6 @@ public sealed class EntityTagsTests
         var request = new DefaultHttpContext().Request;
         request.Headers.IfMatch = EntityTags.ToHeader(TableETag);
 
-        Assert.True(EntityTags.TryReadIfMatch(request, out var parsed, out _));
-        Assert.Equal(TableETag, parsed);
+        Assert.Equal(TableETag, EntityTags.ReadIfMatch(request).Value);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
 
@@ -13,7 +12,7 @@ public sealed class JsonBodyTests
     {
         var result = Deserialize("""{ "receivedOn": "2026-03-14", "subjectUnder18": true, "reporter": "municipalEmployee", "outcome": "pending" }""");
 
-        Assert.True(result.Succeeded);
+        Assert.False(result.IsProblem);
         Assert.Equal(new DateOnly(2026, 3, 14), result.Value.ReceivedOn);
         Assert.Equal(Reporter.MunicipalEmployee, result.Value.Reporter);
         Assert.Equal(Outcome.Pending, result.Value.Outcome);
@@ -37,7 +36,7 @@ public sealed class JsonBodyTests
     {
         var result = Deserialize(json);
 
-        var message = Assert.Single(Errors(result.Problem)[field]);
+        var message = Assert.Single(ProblemResults.Errors(result.Problem)[field]);
         Assert.Contains(explanation, message, StringComparison.Ordinal);
     }
 
@@ -49,8 +48,8 @@ public sealed class JsonBodyTests
     {
         var result = Deserialize(json);
 
-        Assert.Equal(StatusCodes.Status400BadRequest, Assert.IsType<ProblemHttpResult>(result.Problem).StatusCode);
-        Assert.True(Errors(result.Problem).ContainsKey("body"));
+        Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(result.Problem));
+        Assert.True(ProblemResults.Errors(result.Problem).ContainsKey("body"));
     }
 
     [Theory]
@@ -63,9 +62,6 @@ public sealed class JsonBodyTests
     public void The_top_level_field_is_taken_from_the_JSON_path(string? path, string? field) =>
         Assert.Equal(field, JsonBody.TopLevelField(path));
 
-    private static JsonBodyResult<CreateConcernRequest> Deserialize(string json) =>
-        JsonBody.Deserialize<CreateConcernRequest>(Encoding.UTF8.GetBytes(json), ConcernFields.Rules);
-
-    private static Dictionary<string, string[]> Errors(IResult? problem) =>
-        Assert.IsType<Dictionary<string, string[]>>(Assert.IsType<ProblemHttpResult>(problem).ProblemDetails.Extensions["errors"]);
+    private static ProblemOr<ConcernFactsRequest> Deserialize(string json) =>
+        JsonBody.Deserialize<ConcernFactsRequest>(Encoding.UTF8.GetBytes(json), ConcernFields.Rules);
 }

@@ -17,8 +17,8 @@ public sealed class RequestBodyTests
     {
         var result = await RequestBody.ReadAsync(Request(contentType, "{}"), Json, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal("{}"u8.ToArray(), result.Content);
+        Assert.False(result.IsProblem);
+        Assert.Equal("{}"u8.ToArray(), result.Value);
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class RequestBodyTests
     {
         var result = await RequestBody.ReadAsync(Request(contentType, "{}"), Json, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, Status(result.Problem));
+        Assert.Equal(StatusCodes.Status415UnsupportedMediaType, ProblemResults.Status(result.Problem));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RequestBodyTests
 
         var result = await RequestBody.ReadAsync(request, Json, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status413PayloadTooLarge, Status(result.Problem));
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, ProblemResults.Status(result.Problem));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class RequestBodyTests
 
         var result = await RequestBody.ReadAsync(request, Json, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status413PayloadTooLarge, Status(result.Problem));
+        Assert.Equal(StatusCodes.Status413PayloadTooLarge, ProblemResults.Status(result.Problem));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RequestBodyTests
 
         var result = await RequestBody.ReadAsync(request, Json, CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.False(result.IsProblem);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class RequestBodyTests
     {
         var result = await RequestBody.ReadAsync(Request("application/json", ""), Json, CancellationToken.None);
 
-        Assert.Equal(StatusCodes.Status400BadRequest, Status(result.Problem));
+        Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(result.Problem));
     }
 
     private static HttpRequest Request(string? contentType, string body)
@@ -83,5 +83,4 @@ public sealed class RequestBodyTests
         return context.Request;
     }
 
-    private static int? Status(IResult? problem) => Assert.IsType<ProblemHttpResult>(problem).StatusCode;
 }

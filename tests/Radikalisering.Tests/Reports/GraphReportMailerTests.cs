@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
+using Radikalisering.TestSupport;
 
 namespace Radikalisering.Tests.Reports;
 

@@ -15,7 +15,9 @@ namespace Radikalisering.WorkerHost.Http;
 /// that matches a function's route and method becomes an <c>InvocationRequest</c> (route values in the
 /// trigger metadata) and, at the same time, the same request (method, path, query, headers, body)
 /// sent to the worker's own HTTP listener with the invocation id in <c>x-ms-invocation-id</c>. The
-/// worker answers on HTTP; that answer is copied back.
+/// worker answers on HTTP; that answer is copied back. Like the Functions host, which does not rank
+/// routes as ASP.NET Core does, the first function by name whose route and method match takes the
+/// request (azure-functions-host#9876); a trigger without methods takes every method.
 /// </summary>
 public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, HttpClient client, ILogger logger)
 {
@@ -29,11 +31,15 @@ public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, Http
     public void Map(IEndpointRouteBuilder endpoints, string routePrefix, IEnumerable<WorkerFunction> functions)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        foreach (var function in functions)
+        var order = 0;
+        foreach (var function in functions.OrderBy(function => function.Name, StringComparer.OrdinalIgnoreCase))
         {
             if (function.Trigger is HttpTrigger trigger)
             {
-                endpoints.MapMethods($"/{routePrefix}/{trigger.Route}", trigger.Methods, context => ForwardAsync(context, function, trigger));
+                var pattern = $"/{routePrefix}/{trigger.Route}";
+                RequestDelegate forward = context => ForwardAsync(context, function, trigger);
+                var endpoint = trigger.Methods.Count == 0 ? endpoints.Map(pattern, forward) : endpoints.MapMethods(pattern, trigger.Methods, forward);
+                endpoint.WithOrder(order++);
             }
         }
     }

@@ -1,0 +1,661 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Radikalisering.Core.Audit;
+using Radikalisering.Core.Encryption;
+using Radikalisering.Core.Storage;
+
+namespace Radikalisering.Core.Concerns;
+
+/// <summary>
+/// The encrypted <c>Concerns</c> table. Every change is one table transaction in the year's partition
+/// that also adds the change's <see cref="AuditIntent"/>, keyed by the operation's id:
+/// <list type="bullet">
+/// <item>create: intent, the year's reference counter (ETag-guarded, see <see cref="ReferenceCounters"/>), the
+/// concern (RowKey = operation id) and, with an <c>Idempotency-Key</c>, the key's marker;</item>
+/// <item>update and delete: intent and the concern, guarded by the caller's ETag.</item>
+/// </list>
+/// When the SDK retries a transaction that had committed (the answer was lost), the retry fails on the
+/// intent's row, which only this operation writes: the store then answers with the committed result, so a
+/// create never records twice and a retried update or delete reports the change it made. The record path
+/// is at most three round trips: bind the key (with a key only), the transaction, the audit row.
+/// </summary>
+public sealed partial class ConcernStore(
+    TableClientProvider tables,
+    IOptions<StorageOptions> options,
+    PayloadCipher cipher,
+    TimeProvider time,
+    ILogger<ConcernStore> logger) : IConcernReader
+{
+    private const int MaximumCreateAttempts = 50;
+    private const int IntentAction = 0;
+    private const int CounterAction = 1;
+    private const int ConcernAction = 2;
+    private const int ChangedConcernAction = 1;
+
+    private readonly ReferenceCounters _counters = new();
+
+    private string TableName => options.Value.ConcernsTable;
+
+    public async Task<ConcernCreation> CreateAsync(ConcernFacts facts, string? idempotencyKey, string who, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var request = new PendingCreate(facts, Guid.NewGuid(), idempotencyKey is null ? null : IdempotencyBindings.RowKeyOf(idempotencyKey));
+        if (request.KeyRowKey is not null)
+        {
+            var binding = await BindAsync(table, request, cancellationToken).ConfigureAwait(false);
+            if (binding is null)
+            {
+                return new ConcernCreation(ConcernCreationStatus.KeyReusedForDifferentRequest, null, null);
+            }
+
+            request = request with { ConcernId = binding.Value.ConcernId, AdoptedKey = binding.Value.Adopted };
+        }
+
+        var intent = new AuditIntent(request.ConcernId, who, AuditActions.CreateConcern, request.ConcernId.ToString("D"), now);
+        try
+        {
+            return await CommitCreateAsync(table, request, intent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!TableClientProvider.IsTableMissing(exception))
+        {
+            // The SDK gave up: the transaction may or may not have committed. If it did, that is the answer;
+            // if it certainly did not, a new key binding is removed so the key can be used again.
+            if (await FindCommittedAsync(table, request, CancellationToken.None).ConfigureAwait(false) is { } committed)
+            {
+                return committed;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The stored concern; null when there is none. Throws <see cref="UnreadableConcernException"/> for a damaged row.</summary>
+    public async Task<StoredConcern?> GetAsync(int year, Guid id, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKeyOf(year), RowKeyOf(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        return await TryReadAsync(row.Value!, cancellationToken).ConfigureAwait(false)
+            ?? throw new UnreadableConcernException(Unreadable(row.Value!), row.Value!.ETag);
+    }
+
+    /// <summary>One page of a year's concerns. <paramref name="continuationToken"/> is the Table service's own token.</summary>
+    public async Task<StoredPage> ListAsync(int year, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var page in QueryYear(table, year, pageSize, cancellationToken)
+                           .AsPages(continuationToken, pageSize)
+                           .WithCancellation(cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            var items = new List<StoredConcern>(page.Values.Count);
+            var unreadable = new List<UnreadableConcern>();
+            foreach (var row in page.Values)
+            {
+                if (await TryReadAsync(row, cancellationToken).ConfigureAwait(false) is { } concern)
+                {
+                    items.Add(concern);
+                }
+                else
+                {
+                    unreadable.Add(Unreadable(row));
+                }
+            }
+
+            return new StoredPage(items, unreadable, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+
+        return new StoredPage([], [], null);
+    }
+
+    /// <summary>
+    /// The year's facts for the statistics. A damaged row makes the whole read fail, after the scan, with
+    /// <see cref="UnreadableConcernsException"/> naming how many rows are damaged: a statistic that silently
+    /// left rows out would be wrong.
+    /// </summary>
+    public async IAsyncEnumerable<ConcernFacts> ReadYearAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var unreadable = 0;
+        await foreach (var row in QueryYear(table, year, 1000, cancellationToken).ConfigureAwait(false))
+        {
+            if (await TryReadAsync(row, cancellationToken).ConfigureAwait(false) is { } concern)
+            {
+                yield return concern.Facts;
+            }
+            else
+            {
+                unreadable++;
+            }
+        }
+
+        if (unreadable > 0)
+        {
+            LogYearUnreadable(year, unreadable);
+            throw new UnreadableConcernsException(year, unreadable);
+        }
+    }
+
+    /// <summary>Whether the year holds at least one concern row (readable or not).</summary>
+    public async Task<bool> HasConcernsAsync(int year, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var page in table.QueryAsync<TableEntity>(YearFilter(year), 1, ["RowKey"], cancellationToken)
+                           .AsPages(pageSizeHint: 1)
+                           .WithCancellation(cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            if (page.Values.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Replaces the facts (re-encrypted under the current key with a fresh nonce) if the row still has <paramref name="ifMatch"/>.</summary>
+    public async Task<ConcernWrite> UpdateAsync(
+        StoredConcern current,
+        ConcernFacts facts,
+        ETag ifMatch,
+        AuditIntent intent,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(intent);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var updated = current with { Facts = facts, UpdatedAt = intent.OccurredAt };
+        var partition = PartitionKeyOf(current.Year);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, intent.ToRow(partition)),
+            new(TableTransactionActionType.UpdateReplace, await ToEntityAsync(updated, cancellationToken).ConfigureAwait(false), ifMatch),
+        ];
+        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken).ConfigureAwait(false);
+        if (!outcome.IsCommitted)
+        {
+            return new ConcernWrite(outcome.Refusal);
+        }
+
+        if (outcome.ConcernETag is { } etag)
+        {
+            return new ConcernWrite(ConcernWriteStatus.Done, updated with { ETag = etag });
+        }
+
+        // An earlier attempt of this update committed; its answer was lost, so read the row for its ETag.
+        return await GetAsync(current.Year, current.Id, cancellationToken).ConfigureAwait(false) is { } reread
+            ? new ConcernWrite(ConcernWriteStatus.Done, reread)
+            : new ConcernWrite(ConcernWriteStatus.NotFound);
+    }
+
+    public async Task<ConcernWrite> DeleteAsync(int year, Guid id, ETag ifMatch, AuditIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var partition = PartitionKeyOf(year);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, intent.ToRow(partition)),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeyOf(id)), ifMatch),
+        ];
+        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken).ConfigureAwait(false);
+        return new ConcernWrite(outcome.IsCommitted ? ConcernWriteStatus.Done : outcome.Refusal);
+    }
+
+    /// <summary>
+    /// Re-seals every row (concerns and idempotency bindings) whose payload is under an older key version
+    /// with the current key, in place and ETag-guarded; content and schema stay as they are.
+    /// A row changed meanwhile is skipped: its writer sealed it under the current key already.
+    /// </summary>
+    public async Task<ReencryptConcernsResult> ReencryptAsync(CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var current = await cipher.CurrentKeyVersionAsync(cancellationToken).ConfigureAwait(false);
+        var moved = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            // A full scan either way (KeyVersion is not a key); filtered here, which every Table endpoint supports alike.
+            if (row.GetString(ConcernColumns.KeyVersion) is not { } version || version == current
+                || row.GetInt32(ConcernColumns.SchemaVersion) is not { } schemaVersion)
+            {
+                continue;
+            }
+
+            await SealIntoAsync(row, await OpenAsync(row, schemaVersion, cancellationToken).ConfigureAwait(false), schemaVersion, cancellationToken)
+                .ConfigureAwait(false);
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                moved++;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Updated or deleted since it was read; an update sealed it under the current key.
+            }
+        }
+
+        return new ReencryptConcernsResult(current, moved);
+    }
+
+    /// <summary>
+    /// Deletes a whole year: the concerns and the year's bookkeeping rows (reference counter, idempotency
+    /// markers, audit intents, which the caller completes first) in table transactions of up to 100 rows,
+    /// reporting each transaction's concern ids once it committed; last the year's idempotency key
+    /// bindings, which live outside the partition.
+    /// </summary>
+    public async Task DeleteYearAsync(int year, Func<IReadOnlyList<string>, Task> deleted, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deleted);
+        const int maximumTransactionSize = 100;
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyOf(year)}");
+        var rows = table.QueryAsync<TableEntity>(filter, maximumTransactionSize, ["PartitionKey", "RowKey"], cancellationToken);
+        await foreach (var page in rows.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (page.Values.Count == 0)
+            {
+                continue;
+            }
+
+            var actions = page.Values.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)).ToList();
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await deleted(page.Values
+                    .Select(row => row.RowKey)
+                    .Where(rowKey => !rowKey.StartsWith(ConcernColumns.BookkeepingPrefix, StringComparison.Ordinal))
+                    .ToList())
+                .ConfigureAwait(false);
+        }
+
+        await IdempotencyBindings.DeleteYearAsync(table, year, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static string PartitionKeyOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string FormatReference(int year, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{sequence:D4}");
+
+    private static string RowKeyOf(Guid id) => id.ToString("D");
+
+    private static string YearFilter(int year) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyOf(year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}");
+
+    private static AsyncPageable<TableEntity> QueryYear(TableClient table, int year, int pageSize, CancellationToken cancellationToken) =>
+        table.QueryAsync<TableEntity>(YearFilter(year), pageSize, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Binds the request's key: null when the key belongs to another request; else the concern id to create
+    /// under, and whether it was adopted from an earlier request with the same key and body.
+    /// </summary>
+    private async Task<(Guid ConcernId, bool Adopted)?> BindAsync(TableClient table, PendingCreate request, CancellationToken cancellationToken)
+    {
+        var rowKey = request.KeyRowKey!;
+        var binding = IdempotencyBindings.Row(rowKey, request.Year, request.ConcernId);
+        await SealIntoAsync(binding, PaddedJson.Serialize(IdempotentRequest.Of(request.Facts)), IdempotencyBindings.SchemaVersion, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(binding, cancellationToken).ConfigureAwait(false);
+            return (request.ConcernId, false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = (await table.GetEntityAsync<TableEntity>(IdempotencyBindings.Partition, rowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false)).Value;
+            if (IdempotencyBindings.ConcernIdOf(existing) is not { } boundId)
+            {
+                return null;
+            }
+
+            if (boundId == request.ConcernId)
+            {
+                return (boundId, false); // our own add, retried by the SDK after its answer was lost
+            }
+
+            var remembered = await TryOpenAsync<IdempotentRequest>(existing, IdempotencyBindings.SchemaVersion, cancellationToken).ConfigureAwait(false);
+            return remembered == IdempotentRequest.Of(request.Facts) ? (boundId, true) : null;
+        }
+    }
+
+    private async Task<ConcernCreation> CommitCreateAsync(
+        TableClient table,
+        PendingCreate request,
+        AuditIntent intent,
+        CancellationToken cancellationToken)
+    {
+        var partition = PartitionKeyOf(request.Year);
+        var concern = new StoredConcern(request.ConcernId, request.Year, "", request.Facts, intent.OccurredAt, intent.OccurredAt, default);
+        var concernRow = await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false);
+        var intentRow = intent.ToRow(partition);
+        var counter = _counters.For(request.Year);
+        await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            for (var attempt = 1; attempt <= MaximumCreateAttempts; attempt++)
+            {
+                var known = counter.Known ??= await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
+                var sequence = known.LastSequence + 1;
+                var reference = FormatReference(request.Year, sequence);
+                concernRow[ConcernColumns.Reference] = reference;
+                var counterRow = new TableEntity(partition, ConcernColumns.CounterRowKey) { [ConcernColumns.LastSequence] = sequence };
+                var actions = new List<TableTransactionAction>
+                {
+                    new(TableTransactionActionType.Add, intentRow),
+                    known.Exists
+                        ? new(TableTransactionActionType.UpdateReplace, counterRow, known.ETag)
+                        : new(TableTransactionActionType.Add, counterRow),
+                    new(TableTransactionActionType.Add, concernRow),
+                };
+                if (request.KeyRowKey is not null)
+                {
+                    actions.Add(new(TableTransactionActionType.Add, MarkerRow(partition, request)));
+                }
+
+                try
+                {
+                    var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    counter.Known = new ReferenceCounters.CounterState(sequence, responses.Value[CounterAction].Headers.ETag ?? default);
+                    var created = concern with
+                    {
+                        Reference = reference,
+                        ETag = responses.Value[ConcernAction].Headers.ETag
+                            ?? throw new InvalidOperationException("The table service returned no ETag for a concern it stored."),
+                    };
+                    return new ConcernCreation(ConcernCreationStatus.Created, created, intent);
+                }
+                catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && !TableClientProvider.IsTableMissing(exception))
+                {
+                    counter.Known = null;
+                    if (exception.FailedTransactionActionIndex is not CounterAction
+                        && await ResolveConflictAsync(table, request, intent, exception.FailedTransactionActionIndex, cancellationToken)
+                            .ConfigureAwait(false) is { } resolved)
+                    {
+                        return resolved;
+                    }
+
+                    // Another instance took the counter first: read it again and retry.
+                }
+            }
+        }
+        catch
+        {
+            counter.Known = null;
+            throw;
+        }
+        finally
+        {
+            counter.Turn.Release();
+        }
+
+        throw new InvalidOperationException($"No reference could be allocated in {MaximumCreateAttempts} attempts: too much contention.");
+    }
+
+    /// <summary>
+    /// A create transaction failed on a row other than the counter (or the service did not say which):
+    /// the concern may be there already, from this request's own earlier attempt or, for an adopted key,
+    /// from the first request. Null when it is not, and the counter is the one to blame.
+    /// </summary>
+    private async Task<ConcernCreation?> ResolveConflictAsync(
+        TableClient table,
+        PendingCreate request,
+        AuditIntent intent,
+        int? failedAction,
+        CancellationToken cancellationToken)
+    {
+        if (await GetAsync(request.Year, request.ConcernId, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return request.AdoptedKey
+                ? new ConcernCreation(ConcernCreationStatus.Replayed, existing, null)
+                : new ConcernCreation(ConcernCreationStatus.Created, existing, intent);
+        }
+
+        if (failedAction is IntentAction or ConcernAction)
+        {
+            // The concern was recorded under this id (by this request or, for an adopted key, the first) and is gone: deleted since.
+            return new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
+        }
+
+        if (request.KeyRowKey is null)
+        {
+            return null;
+        }
+
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(request.Year), request.KeyRowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!marker.HasValue)
+        {
+            return null;
+        }
+
+        return IdempotencyBindings.ConcernIdOf(marker.Value!) is { } original
+            && original != request.ConcernId
+            && await GetAsync(request.Year, original, cancellationToken).ConfigureAwait(false) is { } replay
+            ? new ConcernCreation(ConcernCreationStatus.Replayed, replay, null)
+            : new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
+    }
+
+    /// <summary>After the SDK gave up on a create: its result if it committed after all; else null, and a new key binding is removed.</summary>
+    private async Task<ConcernCreation?> FindCommittedAsync(TableClient table, PendingCreate request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var committed = await table.GetEntityIfExistsAsync<TableEntity>(
+                PartitionKeyOf(request.Year), AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var concern = await GetAsync(request.Year, request.ConcernId, cancellationToken).ConfigureAwait(false);
+            if (concern is not null)
+            {
+                return request.AdoptedKey
+                    ? new ConcernCreation(ConcernCreationStatus.Replayed, concern, null)
+                    : new ConcernCreation(ConcernCreationStatus.Created, concern, committed.HasValue ? AuditIntent.FromRow(committed.Value!) : null);
+            }
+
+            if (request.KeyRowKey is not null && !request.AdoptedKey && !committed.HasValue)
+            {
+                await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException or UnreadableConcernException)
+        {
+            LogCreateUnresolved(exception);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Submits an update or delete with its intent. A failure on the intent's row means an earlier attempt of
+    /// this very operation committed; a failure on the concern's row is a stale ETag (412) or a missing row (404).
+    /// </summary>
+    private async Task<ChangeOutcome> CommitChangeAsync(
+        TableClient table,
+        string partition,
+        AuditIntent intent,
+        IReadOnlyList<TableTransactionAction> actions,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return ChangeOutcome.Committed with { ConcernETag = responses.Value[ChangedConcernAction].Headers.ETag };
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && !TableClientProvider.IsTableMissing(exception))
+        {
+            var committed = exception.FailedTransactionActionIndex switch
+            {
+                IntentAction => true,
+                ChangedConcernAction => false,
+                _ => await IntentExistsAsync(table, partition, intent, cancellationToken).ConfigureAwait(false),
+            };
+            return committed
+                ? ChangeOutcome.Committed
+                : ChangeOutcome.Refused(exception.Status == 404 ? ConcernWriteStatus.NotFound : ConcernWriteStatus.PreconditionFailed);
+        }
+        catch (Exception exception) when (!TableClientProvider.IsTableMissing(exception))
+        {
+            // The SDK gave up; if the change committed after all, its intent says so.
+            if (await TryIntentExistsAsync(table, partition, intent).ConfigureAwait(false) == true)
+            {
+                return ChangeOutcome.Committed;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Whether the intent exists; null when storage cannot tell now.</summary>
+    private async Task<bool?> TryIntentExistsAsync(TableClient table, string partition, AuditIntent intent)
+    {
+        try
+        {
+            return await IntentExistsAsync(table, partition, intent, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException)
+        {
+            LogChangeUnresolved(exception);
+            return null;
+        }
+    }
+
+    private static async Task<bool> IntentExistsAsync(TableClient table, string partition, AuditIntent intent, CancellationToken cancellationToken) =>
+        (await table.GetEntityIfExistsAsync<TableEntity>(partition, intent.RowKey, ["RowKey"], cancellationToken).ConfigureAwait(false)).HasValue;
+
+    private static async Task<ReferenceCounters.CounterState> ReadCounterAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, ConcernColumns.CounterRowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return row.HasValue
+            ? new ReferenceCounters.CounterState(row.Value!.GetInt32(ConcernColumns.LastSequence) ?? 0, row.Value.ETag)
+            : new ReferenceCounters.CounterState(0, default);
+    }
+
+    private static TableEntity MarkerRow(string partition, PendingCreate request) =>
+        new(partition, request.KeyRowKey) { [ConcernColumns.ConcernId] = RowKeyOf(request.ConcernId) };
+
+    private async Task<TableEntity> ToEntityAsync(StoredConcern concern, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(PartitionKeyOf(concern.Year), RowKeyOf(concern.Id))
+        {
+            [ConcernColumns.Reference] = concern.Reference,
+        };
+        var record = new ConcernRecord(concern.Facts, concern.CreatedAt, concern.UpdatedAt);
+        await SealIntoAsync(entity, PaddedJson.Serialize(record), ConcernColumns.CurrentSchemaVersion, cancellationToken).ConfigureAwait(false);
+        return entity;
+    }
+
+    private async Task SealIntoAsync(TableEntity entity, byte[] plaintext, int schemaVersion, CancellationToken cancellationToken)
+    {
+        var binding = new PayloadBinding(TableName, entity.PartitionKey, entity.RowKey, schemaVersion);
+        var sealedPayload = await cipher.SealAsync(plaintext, binding, cancellationToken).ConfigureAwait(false);
+        entity[ConcernColumns.Payload] = sealedPayload.Payload;
+        entity[ConcernColumns.KeyVersion] = sealedPayload.KeyVersion;
+        entity[ConcernColumns.SchemaVersion] = schemaVersion;
+    }
+
+    private async Task<byte[]> OpenAsync(TableEntity entity, int schemaVersion, CancellationToken cancellationToken)
+    {
+        var sealedPayload = new SealedPayload(
+            entity.GetBinary(ConcernColumns.Payload) ?? throw new InvalidDataException($"Row {entity.RowKey} has no payload."),
+            entity.GetString(ConcernColumns.KeyVersion) ?? throw new InvalidDataException($"Row {entity.RowKey} has no key version."));
+        var binding = new PayloadBinding(TableName, entity.PartitionKey, entity.RowKey, schemaVersion);
+        return await cipher.OpenAsync(sealedPayload, binding, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The payload of a bookkeeping row, or null when it cannot be read.</summary>
+    private async Task<T?> TryOpenAsync<T>(TableEntity entity, int schemaVersion, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return entity.GetInt32(ConcernColumns.SchemaVersion) == schemaVersion
+                ? PaddedJson.Deserialize<T>(await OpenAsync(entity, schemaVersion, cancellationToken).ConfigureAwait(false))
+                : null;
+        }
+        catch (Exception exception) when (IsDamage(exception))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The decrypted concern, or null (logged) when the row is damaged. Unavailability (storage, Key Vault) still throws.</summary>
+    private async Task<StoredConcern?> TryReadAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = Guid.ParseExact(entity.RowKey, "D");
+            var year = int.Parse(entity.PartitionKey, NumberStyles.None, CultureInfo.InvariantCulture);
+            var reference = entity.GetString(ConcernColumns.Reference) ?? throw new InvalidDataException("The row has no reference.");
+            var record = entity.GetInt32(ConcernColumns.SchemaVersion) switch
+            {
+                ConcernColumns.CurrentSchemaVersion => PaddedJson.Deserialize<ConcernRecord>(
+                    await OpenAsync(entity, ConcernColumns.CurrentSchemaVersion, cancellationToken).ConfigureAwait(false)),
+                ConcernColumns.PlaintextTimesSchemaVersion => new ConcernRecord(
+                    PaddedJson.Deserialize<ConcernFacts>(
+                        await OpenAsync(entity, ConcernColumns.PlaintextTimesSchemaVersion, cancellationToken).ConfigureAwait(false)),
+                    entity.GetDateTimeOffset(ConcernColumns.CreatedAt) ?? default,
+                    entity.GetDateTimeOffset(ConcernColumns.UpdatedAt) ?? default),
+                var other => throw new InvalidDataException($"Payload schema version {other} is not one this code reads."),
+            };
+            return record.Facts.ReceivedOn.Year == year
+                ? new StoredConcern(id, year, reference, record.Facts, record.CreatedAt, record.UpdatedAt, entity.ETag)
+                : throw new InvalidDataException("The payload's year is not the row's partition.");
+        }
+        catch (Exception exception) when (IsDamage(exception))
+        {
+            LogRowUnreadable(entity.PartitionKey, entity.RowKey, exception.GetType().Name);
+            return null;
+        }
+    }
+
+    private static bool IsDamage(Exception exception) =>
+        exception is CryptographicException or InvalidDataException or JsonException or FormatException or OverflowException
+            or UnknownKeyVersionException;
+
+    private static UnreadableConcern Unreadable(TableEntity row) =>
+        new(row.RowKey, row.GetString(ConcernColumns.Reference) ?? "");
+
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => tables.GetAsync(TableName, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Integrity alert: concern row {PartitionKey}/{RowKey} cannot be read ({Reason}).")]
+    private partial void LogRowUnreadable(string partitionKey, string rowKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{RowCount} concern row(s) of {Year} cannot be read; the year's statistics are refused until they are repaired (SECURITY.md).")]
+    private partial void LogYearUnreadable(int year, int rowCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed create could not be checked for a late commit.")]
+    private partial void LogCreateUnresolved(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed update or delete could not be checked for a late commit; its audit intent, if it committed, is completed by the sweep.")]
+    private partial void LogChangeUnresolved(Exception exception);
+
+    /// <summary>A create in progress: its facts, the id it creates under (the operation id) and its key's RowKey.</summary>
+    private sealed record PendingCreate(ConcernFacts Facts, Guid ConcernId, string? KeyRowKey)
+    {
+        public int Year => Facts.ReceivedOn.Year;
+
+        /// <summary>Whether <see cref="ConcernId"/> came from an earlier request with the same key.</summary>
+        public bool AdoptedKey { get; init; }
+    }
+
+    private sealed record ChangeOutcome(bool IsCommitted, ConcernWriteStatus Refusal)
+    {
+        public static readonly ChangeOutcome Committed = new(true, ConcernWriteStatus.Done);
+
+        public ETag? ConcernETag { get; init; }
+
+        public static ChangeOutcome Refused(ConcernWriteStatus status) => new(false, status);
+    }
+}

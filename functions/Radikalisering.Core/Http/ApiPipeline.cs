@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using Radikalisering.Core.Access;
+
+namespace Radikalisering.Core.Http;
+
+/// <summary>The access an API call needs and the audit entry it is filed under (refusals included).</summary>
+public sealed record ApiAccess(string Role, string Action, string? Subject = null);
+
+/// <summary>
+/// The one path of every authorised API call: failures mapped to problems (<see cref="ApiFailures"/>:
+/// 503 with <c>Retry-After</c>, 500 with a correlation id), the caller authorised (refusals audited by
+/// <see cref="AccessGuard"/>), the handler run, and a success audited before it is answered; an audit that
+/// cannot be written fails the call. Responses are never cached. A handler holds only what is particular to it.
+/// </summary>
+public sealed class ApiPipeline(AccessGuard guard, ApiFailures failures)
+{
+    public Task<IResult> RunAsync(
+        HttpContext context,
+        ApiAccess access,
+        Func<ApiCall, Task<IResult>> handle,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(handle);
+        return failures.HandleAsync(context, async () =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var caller = await guard.AuthorizeAsync(context, access, cancellationToken).ConfigureAwait(false);
+            if (caller.IsProblem)
+            {
+                return caller.Problem;
+            }
+
+            var call = new ApiCall(context, caller.Value, access, cancellationToken);
+            var result = await handle(call).ConfigureAwait(false);
+            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            {
+                await call.AuditSuccessAsync(guard).ConfigureAwait(false);
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>A successful answer with the resource's entity tag.</summary>
+    public static IResult WithETag(IResult result, string etag) => new HeaderedResult(result, HeaderNames.ETag, etag);
+}

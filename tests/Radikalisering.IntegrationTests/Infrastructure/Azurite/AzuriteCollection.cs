@@ -1,9 +1,0 @@
-
-namespace Radikalisering.IntegrationTests.Infrastructure.Azurite;
-
-/// <summary>All storage tests share one Azurite; they isolate themselves by table and queue names.</summary>
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
-}
