@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Encryption;
 using Radikalisering.Core.Storage;
+using Radikalisering.TestSupport;
 using Radikalisering.Tests.Reports;
 
 namespace Radikalisering.Tests.Storage;
