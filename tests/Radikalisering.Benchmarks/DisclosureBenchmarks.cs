@@ -7,8 +7,7 @@ namespace Radikalisering.Benchmarks;
 /// The disclosure engine on one municipality's year (2 × 3 × 3 cube, six linked tables) and on a national
 /// rollup of municipalities (16 or 98 × 18 cube, the six tables per municipality and the six national tables).
 /// </summary>
-[ShortRunJob]
-[MemoryDiagnoser]
+[Config(typeof(SuiteConfig))]
 public class DisclosureBenchmarks
 {
     private static readonly Dimension Age = new("age", ["under18", "adult"]);
