@@ -35,6 +35,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<AuditIntentSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordPathWarmup>());
         services.TryAddSingleton<ConcernEndpoints>();
         services.TryAddSingleton<ConcernKeyRotation>();
         return services;
