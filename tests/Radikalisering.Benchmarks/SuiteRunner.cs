@@ -17,13 +17,19 @@ internal static class SuiteRunner
             Environment.SetEnvironmentVariable(CompileBenchmarks.LargeVariable, "1");
         }
 
+        var loadAtStart = LoadAverage();
         var summaries = BenchmarkRunner.Run(
         [
             typeof(RecordPathBenchmarks), typeof(KeyVaultBenchmarks), typeof(EncryptionBenchmarks), typeof(DisclosureBenchmarks), typeof(CompileBenchmarks),
         ]);
         var coldStart = await ColdStart.MeasureAsync(coldStartRuns);
         Print(new Figures(summaries), coldStart);
+        Console.WriteLine($"Load average (1, 5, 15 min) at the start: {loadAtStart}; at the end: {LoadAverage()}; cores: {Environment.ProcessorCount}.");
     }
+
+    /// <summary>How busy the machine was: the figures of a shared machine are read against it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Print(Figures figures, ColdStartFigures coldStart)
     {
