@@ -327,7 +327,16 @@ public sealed partial class ConcernStore(
             request.KeyRowKey is null ? null : MarkerRow(partition, request));
         var counter = _counters.For(request.Year);
         counter.Pending.Enqueue(queued);
-        await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!queued.TryWithdraw())
+        {
+            // Another caller's transaction holds it already: its outcome is this request's.
+            return await queued.Outcome.Task.ConfigureAwait(false);
+        }
+
         try
         {
             while (!queued.Outcome.Task.IsCompleted)

@@ -40,7 +40,14 @@ internal sealed class CreateBatch
         var ids = new HashSet<Guid>();
         while (creates.Count < MaximumCreates && pending.TryDequeue(out var next))
         {
-            (ids.Add(next.Request.ConcernId) ? creates : later).Add(next);
+            if (!ids.Add(next.Request.ConcernId))
+            {
+                later.Add(next);
+            }
+            else if (next.TryTake())
+            {
+                creates.Add(next);
+            }
         }
 
         foreach (var create in later)
@@ -146,7 +153,10 @@ internal sealed record PendingCreate(ConcernFacts Facts, Guid ConcernId, string?
     public bool AdoptedKey { get; init; }
 }
 
-/// <summary>A create waiting for its year's turn: its sealed rows, and the outcome its caller awaits.</summary>
+/// <summary>
+/// A create waiting for its year's turn: its sealed rows, and the outcome its caller awaits. A caller that
+/// gives up while waiting withdraws it, unless a transaction has taken it already.
+/// </summary>
 internal sealed record QueuedCreate(
     PendingCreate Request,
     AuditIntent Intent,
@@ -155,5 +165,17 @@ internal sealed record QueuedCreate(
     TableEntity IntentRow,
     TableEntity? MarkerRow)
 {
+    private const int Waiting = 0;
+    private const int Taken = 1;
+    private const int Withdrawn = 2;
+
+    private int _state = Waiting;
+
     public TaskCompletionSource<ConcernCreation> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Claims the create for a transaction; false when its caller withdrew it.</summary>
+    public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Waiting) == Waiting;
+
+    /// <summary>Withdraws the create before any transaction holds it; false when one does.</summary>
+    public bool TryWithdraw() => Interlocked.CompareExchange(ref _state, Withdrawn, Waiting) == Waiting;
 }
