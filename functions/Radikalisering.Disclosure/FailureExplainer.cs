@@ -22,13 +22,14 @@ internal sealed class FailureExplainer
     public int[] Core(WitnessQuery query, int[] varying, IEnumerable<int> published, CancellationToken cancellationToken)
     {
         var model = new ScopeModel(tables.Cube, varying, _ => searchBound);
+        var varyingSupports = tables.VaryingSupports(varying);
         var cellByAssumption = new Dictionary<int, int>();
-        foreach (var cell in published.Select(index => tables.Cells[index]))
+        foreach (var index in published)
         {
-            var assumption = model.Model.NewBoolVar($"p{cell.Index}");
-            model.AddSumEquals(cell.Support, cell.Value, enforcement: assumption);
+            var assumption = model.Model.NewBoolVar($"p{index}");
+            model.AddPublished(varyingSupports[index], enforcement: assumption);
             model.Model.AddAssumption(assumption);
-            cellByAssumption[assumption.GetIndex()] = cell.Index;
+            cellByAssumption[assumption.GetIndex()] = index;
         }
 
         model.Require(query);

@@ -18,6 +18,7 @@ internal sealed class IntruderView
     private readonly Dictionary<int, long> upperBounds = [];
     private readonly HashSet<int> boundedByPublication = [];
     private readonly int[] publishedTouching;
+    private readonly Dictionary<int, int[]> varyingSupports;
 
     /// <param name="searchBound">
     /// An upper bound for cube cells that no published figure bounds. A witness needing more can be lowered to
@@ -43,6 +44,7 @@ internal sealed class IntruderView
         }
 
         publishedTouching = [.. varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Where(index => !suppressed[index]).Order()];
+        varyingSupports = tables.VaryingSupports(varying);
     }
 
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
@@ -116,9 +118,9 @@ internal sealed class IntruderView
     private ScopeModel PublishedModel()
     {
         var model = new ScopeModel(tables.Cube, varying, cubeCell => upperBounds[cubeCell]);
-        foreach (var cell in publishedTouching.Select(index => tables.Cells[index]))
+        foreach (var index in publishedTouching)
         {
-            model.AddSumEquals(cell.Support, cell.Value);
+            model.AddPublished(varyingSupports[index]);
         }
 
         return model;

@@ -9,12 +9,11 @@ namespace Radikalisering.Disclosure;
 internal sealed class ScopeModel
 {
     private readonly Cube cube;
-    private readonly IntVar?[] cells;
+    private readonly Dictionary<int, IntVar> cells = [];
 
     public ScopeModel(Cube cube, IEnumerable<int> varying, Func<int, long> upperBound)
     {
         this.cube = cube;
-        cells = new IntVar?[cube.CellCount];
         foreach (var cubeCell in varying)
         {
             cells[cubeCell] = Model.NewIntVar(0, upperBound(cubeCell), $"x{cubeCell}");
@@ -26,34 +25,31 @@ internal sealed class ScopeModel
     /// <summary>Σ over the cube cells: unknowns inside the scope, true counts outside it.</summary>
     public LinearExpr Sum(int[] cubeCells)
     {
-        var fixedPart = cubeCells.Where(cubeCell => cells[cubeCell] is null).Sum(cube.CountAt);
-        return LinearExpr.Sum(cubeCells.Select(cubeCell => cells[cubeCell]).OfType<IntVar>()) + fixedPart;
+        var fixedPart = cubeCells.Where(cubeCell => !cells.ContainsKey(cubeCell)).Sum(cube.CountAt);
+        return LinearExpr.Sum(cubeCells.Where(cells.ContainsKey).Select(cubeCell => cells[cubeCell])) + fixedPart;
     }
 
     /// <summary>
-    /// Adds Σ cube cells = value, optionally only when the enforcing literal holds. Written straight into the
-    /// model's proto: the audit builds thousands of these small models, and building their equations through
-    /// linear expressions took about a tenth of a rollup's time.
+    /// Adds that a published table cell keeps its printed (true) value, optionally only when the enforcing
+    /// literal holds. <paramref name="varyingInSupport"/> are the cell's cube cells inside the scope (see
+    /// <see cref="LinkedTables.VaryingSupports"/>): the cells outside keep their true counts, so the unknowns
+    /// must add up to what the true counts inside add up to. Written straight into the model's proto: the audit
+    /// builds thousands of these small models, and building their equations through linear expressions, or
+    /// walking a national figure's whole support for each, took a large part of a rollup's time.
     /// </summary>
-    public void AddSumEquals(int[] cubeCells, long value, BoolVar? enforcement = null)
+    public void AddPublished(int[] varyingInSupport, BoolVar? enforcement = null)
     {
         var linear = new LinearConstraintProto();
-        var rest = value;
-        foreach (var cubeCell in cubeCells)
+        var total = 0L;
+        foreach (var cubeCell in varyingInSupport)
         {
-            if (cells[cubeCell] is { } cell)
-            {
-                linear.Vars.Add(cell.GetIndex());
-                linear.Coeffs.Add(1);
-            }
-            else
-            {
-                rest -= cube.CountAt(cubeCell);
-            }
+            linear.Vars.Add(cells[cubeCell].GetIndex());
+            linear.Coeffs.Add(1);
+            total += cube.CountAt(cubeCell);
         }
 
-        linear.Domain.Add(rest);
-        linear.Domain.Add(rest);
+        linear.Domain.Add(total);
+        linear.Domain.Add(total);
         var constraint = new ConstraintProto { Linear = linear };
         if (enforcement is not null)
         {
@@ -77,7 +73,7 @@ internal sealed class ScopeModel
             Model.Add(total >= atLeast);
         }
 
-        foreach (var known in query.KnownRecords.Select(cubeCell => cells[cubeCell]).OfType<IntVar>())
+        foreach (var known in query.KnownRecords.Where(cells.ContainsKey).Select(cubeCell => cells[cubeCell]))
         {
             Model.Add(known >= 1);
         }
@@ -85,5 +81,5 @@ internal sealed class ScopeModel
 
     /// <summary>The whole cube the solver found: its values inside the scope, true counts outside.</summary>
     public long[] Values(CpSolver solver) =>
-        [.. Enumerable.Range(0, cube.CellCount).Select(cubeCell => cells[cubeCell] is { } cell ? solver.Value(cell) : cube.CountAt(cubeCell))];
+        [.. Enumerable.Range(0, cube.CellCount).Select(cubeCell => cells.TryGetValue(cubeCell, out var cell) ? solver.Value(cell) : cube.CountAt(cubeCell))];
 }

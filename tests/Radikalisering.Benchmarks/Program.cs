@@ -1,11 +1,18 @@
 using BenchmarkDotNet.Running;
 using Radikalisering.Benchmarks;
 
-if (args is ["utility", ..])
+switch (args)
 {
-    UtilityReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
-}
-else
-{
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    case ["utility", ..]:
+        UtilityReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        break;
+    case ["suite", ..]:
+        await SuiteRunner.RunAsync(large: args.Contains("--large"), coldStartRuns: 3);
+        break;
+    case ["coldstart", ..]:
+        await ColdStart.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SuiteConfig).Assembly).Run(args);
+        break;
 }

@@ -6,10 +6,7 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 
@@ -22,7 +19,7 @@ namespace Radikalisering.Benchmarks;
 /// records 160 concerns of one year with 16 workers. Each prints round trips per create and, for the
 /// parallel one, the p50 and p95 of single creates, in its cleanup; the ratios are the figures to trust.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(SuiteConfig))]
 public class RecordPathBenchmarks
 {
     private const int ParallelCreates = 160;
@@ -58,25 +55,10 @@ public class RecordPathBenchmarks
 
     private void Prepare()
     {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Storage:ConcernsTable"] = "Concerns" + suffix,
-            ["Storage:AuditLogTable"] = "AuditLog" + suffix,
-            ["KeyVault:DevelopmentKey"] = Convert.ToBase64String(new byte[32]),
-            ["Auth:Mode"] = "Development",
-        }).Build();
+        var suffix = BenchmarkServices.UniqueSuffix();
         var tableOptions = new TableClientOptions();
         tableOptions.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
-        var environment = new BenchmarkEnvironment();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IHostEnvironment>(environment)
-            .AddSingleton(new TableServiceClient(_azurite.ConnectionString, tableOptions));
-        services.AddConcernServices(configuration, environment);
-        _services = services.BuildServiceProvider();
+        _services = BenchmarkServices.Build(_azurite.ConnectionString, suffix, tableOptions);
         _endpoints = _services.GetRequiredService<ConcernEndpoints>();
         _principalHeader = ClientPrincipal.CreateHeaderValue(Principal, [AppRoles.ConcernsReadWrite]);
 
@@ -95,14 +77,18 @@ public class RecordPathBenchmarks
     {
         if (_creates > 0)
         {
-            Console.WriteLine($"// record path: {(double)_requests.Count / _creates:0.00} table round trips per create over {_creates} creates");
+            var perCreate = (double)_requests.Count / _creates;
+            Console.WriteLine($"// record path: {perCreate:0.00} table requests per create over {_creates} creates");
+            SuiteFigures.Record(_latencies.IsEmpty ? "requests per create" : "requests per create, 16 parallel", perCreate);
         }
 
         if (!_latencies.IsEmpty)
         {
             var sorted = _latencies.Order().ToArray();
-            Console.WriteLine(
-                $"// single creates at {Workers} parallel: p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.0} ms over {sorted.Length}");
+            var (p50, p95) = (sorted[sorted.Length / 2], sorted[(int)(sorted.Length * 0.95)]);
+            Console.WriteLine($"// single creates at {Workers} parallel: p50 {p50:0.0} ms, p95 {p95:0.0} ms over {sorted.Length}");
+            SuiteFigures.Record("create p50 at 16 parallel (ms)", p50);
+            SuiteFigures.Record("create p95 at 16 parallel (ms)", p95);
         }
 
         _services.Dispose();
@@ -127,6 +113,11 @@ public class RecordPathBenchmarks
         ]);
         await _audit.AddEntityAsync(new TableEntity("202611", id) { ["Who"] = Principal, ["Action"] = "concern.create", ["SubjectId"] = id });
     }
+
+    [Benchmark(Description = "160 raw inserts, 16 parallel", OperationsPerInvoke = ParallelCreates)]
+    public Task Parallel16RawInserts() =>
+        Parallel.ForEachAsync(Enumerable.Range(0, ParallelCreates), new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (_, token) =>
+            await _raw.AddEntityAsync(RawRow("2026", Guid.NewGuid().ToString("D")), token));
 
     [Benchmark(Description = "160 creates in one year, 16 parallel", OperationsPerInvoke = ParallelCreates)]
     public Task Parallel16() =>
@@ -174,16 +165,5 @@ public class RecordPathBenchmarks
         public void Reset() => Interlocked.Exchange(ref _count, 0);
 
         public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
-    }
-
-    private sealed class BenchmarkEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = Environments.Development;
-
-        public string ApplicationName { get; set; } = "Radikalisering.Benchmarks";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

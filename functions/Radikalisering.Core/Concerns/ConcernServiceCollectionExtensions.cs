@@ -36,6 +36,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<AuditIntentSweep>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordPathWarmup>());
         services.TryAddSingleton<ConcernEndpoints>();
         services.TryAddSingleton<ReencryptConcernsJob>();
         return services;

@@ -16,13 +16,14 @@ namespace Radikalisering.Core.Concerns;
 /// The encrypted <c>Concerns</c> table. Every change is one table transaction in the year's partition
 /// that also adds the change's <see cref="AuditIntent"/>, keyed by the operation's id:
 /// <list type="bullet">
-/// <item>create: intent, the year's reference counter (ETag-guarded, see <see cref="ReferenceCounters"/>), the
-/// concern (RowKey = operation id) and, with an <c>Idempotency-Key</c>, the key's marker;</item>
+/// <item>create: the year's reference counter (ETag-guarded, see <see cref="ReferenceCounters"/>), the intent, the
+/// concern (RowKey = operation id) and, with an <c>Idempotency-Key</c>, the key's marker; creates of one year
+/// queued in this process meanwhile share the transaction (see <see cref="CreateBatch"/>);</item>
 /// <item>update and delete: intent and the concern, guarded by the caller's ETag.</item>
 /// </list>
 /// When the SDK retries a transaction that had committed (the answer was lost), the retry fails on the
-/// intent's row, which only this operation writes: the store then answers with the committed result, so a
-/// create never records twice and a retried update or delete reports the change it made. The record path
+/// counter or on the intent's row, which only this operation writes: the store then answers with the committed
+/// result, so a create never records twice and a retried update or delete reports the change it made. The record path
 /// is at most three round trips: bind the key (with a key only), the transaction, the audit row.
 /// </summary>
 public sealed partial class ConcernStore(
@@ -34,8 +35,6 @@ public sealed partial class ConcernStore(
 {
     private const int MaximumCreateAttempts = 50;
     private const int IntentAction = 0;
-    private const int CounterAction = 1;
-    private const int ConcernAction = 2;
     private const int ChangedConcernAction = 1;
 
     private readonly ReferenceCounters _counters = new();
@@ -331,6 +330,11 @@ public sealed partial class ConcernStore(
         }
     }
 
+    /// <summary>
+    /// Queues the create on its year and commits it in one entity-group transaction, together with the other
+    /// creates of the year queued meanwhile in this process (group commit, see <see cref="CreateBatch"/>): the
+    /// creates of a year take turns, and whoever holds the turn commits everything queued so far.
+    /// </summary>
     private async Task<ConcernCreation> CommitCreateAsync(
         TableClient table,
         PendingCreate request,
@@ -339,69 +343,98 @@ public sealed partial class ConcernStore(
     {
         var partition = PartitionKeyOf(request.Year);
         var concern = new StoredConcern(request.ConcernId, request.Year, "", request.Facts, intent.OccurredAt, intent.OccurredAt, default);
-        var concernRow = await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false);
-        var intentRow = intent.ToRow(partition);
+        var queued = new QueuedCreate(
+            request,
+            intent,
+            concern,
+            await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false),
+            intent.ToRow(partition),
+            request.KeyRowKey is null ? null : MarkerRow(partition, request));
         var counter = _counters.For(request.Year);
-        await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        counter.Pending.Enqueue(queued);
         try
         {
-            for (var attempt = 1; attempt <= MaximumCreateAttempts; attempt++)
-            {
-                var known = counter.Known ??= await ReadCounterAsync(table, partition, cancellationToken).ConfigureAwait(false);
-                var sequence = known.LastSequence + 1;
-                var reference = FormatReference(request.Year, sequence);
-                concernRow[ConcernColumns.Reference] = reference;
-                var counterRow = new TableEntity(partition, ConcernColumns.CounterRowKey) { [ConcernColumns.LastSequence] = sequence };
-                var actions = new List<TableTransactionAction>
-                {
-                    new(TableTransactionActionType.Add, intentRow),
-                    known.Exists
-                        ? new(TableTransactionActionType.UpdateReplace, counterRow, known.ETag)
-                        : new(TableTransactionActionType.Add, counterRow),
-                    new(TableTransactionActionType.Add, concernRow),
-                };
-                if (request.KeyRowKey is not null)
-                {
-                    actions.Add(new(TableTransactionActionType.Add, MarkerRow(partition, request)));
-                }
-
-                try
-                {
-                    var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-                    counter.Known = new ReferenceCounters.CounterState(sequence, responses.Value[CounterAction].Headers.ETag ?? default);
-                    var created = concern with
-                    {
-                        Reference = reference,
-                        ETag = responses.Value[ConcernAction].Headers.ETag
-                            ?? throw new InvalidOperationException("The table service returned no ETag for a concern it stored."),
-                    };
-                    return new ConcernCreation(ConcernCreationStatus.Created, created, intent);
-                }
-                catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && !TableClientProvider.IsTableMissing(exception))
-                {
-                    counter.Known = null;
-                    if (exception.FailedTransactionActionIndex is not CounterAction
-                        && await ResolveConflictAsync(table, request, intent, exception.FailedTransactionActionIndex, cancellationToken)
-                            .ConfigureAwait(false) is { } resolved)
-                    {
-                        return resolved;
-                    }
-
-                    // Another instance took the counter first: read it again and retry.
-                }
-            }
+            await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (OperationCanceledException) when (!queued.TryWithdraw())
         {
-            counter.Known = null;
-            throw;
+            // Another caller's transaction holds it already: its outcome is this request's.
+            return await queued.Outcome.Task.ConfigureAwait(false);
+        }
+
+        try
+        {
+            while (!queued.Outcome.Task.IsCompleted)
+            {
+                await CommitQueuedAsync(table, counter).ConfigureAwait(false);
+            }
         }
         finally
         {
             counter.Turn.Release();
         }
 
-        throw new InvalidOperationException($"No reference could be allocated in {MaximumCreateAttempts} attempts: too much contention.");
+        return await queued.Outcome.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Commits creates queued on the year so far and settles each. Not cancelled by the caller holding the
+    /// turn: the work is the other queued callers' as much as its own.
+    /// </summary>
+    private Task CommitQueuedAsync(TableClient table, ReferenceCounters.YearCounter counter) =>
+        CommitAsync(table, counter, CreateBatch.Take(counter.Pending));
+
+    private async Task CommitAsync(TableClient table, ReferenceCounters.YearCounter counter, CreateBatch batch)
+    {
+        for (var attempt = 1; attempt <= MaximumCreateAttempts && batch.Count > 0; attempt++)
+        {
+            try
+            {
+                var known = counter.Known ??= await ReadCounterAsync(table, batch.Partition, CancellationToken.None).ConfigureAwait(false);
+                var responses = await table.SubmitTransactionAsync(batch.Actions(known), CancellationToken.None).ConfigureAwait(false);
+                counter.Known = batch.Committed(known, responses.Value);
+                return;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && !TableClientProvider.IsTableMissing(exception))
+            {
+                counter.Known = null;
+                if (exception.FailedTransactionActionIndex is null && batch.Count > 1)
+                {
+                    // The service did not say which row failed: each create alone, where a failure is its own.
+                    foreach (var single in batch.OneByOne())
+                    {
+                        await CommitAsync(table, counter, single).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
+                if (batch.FailedCreate(exception.FailedTransactionActionIndex) is { } failed)
+                {
+                    batch.Remove(failed.Create);
+                    if (await ResolveConflictAsync(table, failed.Create.Request, failed.Create.Intent, failed.Row, CancellationToken.None)
+                            .ConfigureAwait(false) is { } resolved)
+                    {
+                        failed.Create.Outcome.TrySetResult(resolved);
+                    }
+                    else
+                    {
+                        batch.Add(failed.Create); // its key's marker is not there after all: retry it
+                    }
+                }
+
+                // Otherwise another instance took the counter first: read it again and retry.
+            }
+            catch (Exception exception)
+            {
+                // The SDK gave up (or the table is gone): each caller finds out on its own whether its create committed.
+                counter.Known = null;
+                batch.Fail(exception);
+                return;
+            }
+        }
+
+        batch.Fail(new InvalidOperationException($"No reference could be allocated in {MaximumCreateAttempts} attempts: too much contention."));
     }
 
     /// <summary>
@@ -413,7 +446,7 @@ public sealed partial class ConcernStore(
         TableClient table,
         PendingCreate request,
         AuditIntent intent,
-        int? failedAction,
+        CreateRow? failedRow,
         CancellationToken cancellationToken)
     {
         if (await GetAsync(request.Year, request.ConcernId, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -423,7 +456,7 @@ public sealed partial class ConcernStore(
                 : new ConcernCreation(ConcernCreationStatus.Created, existing, intent);
         }
 
-        if (failedAction is IntentAction or ConcernAction)
+        if (failedRow is CreateRow.Intent or CreateRow.Concern)
         {
             // The concern was recorded under this id (by this request or, for an adopted key, the first) and is gone: deleted since.
             return new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
@@ -640,15 +673,6 @@ public sealed partial class ConcernStore(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A failed update or delete could not be checked for a late commit; its audit intent, if it committed, is completed by the sweep.")]
     private partial void LogChangeUnresolved(Exception exception);
-
-    /// <summary>A create in progress: its facts, the id it creates under (the operation id) and its key's RowKey.</summary>
-    private sealed record PendingCreate(ConcernFacts Facts, Guid ConcernId, string? KeyRowKey)
-    {
-        public int Year => Facts.ReceivedOn.Year;
-
-        /// <summary>Whether <see cref="ConcernId"/> came from an earlier request with the same key.</summary>
-        public bool AdoptedKey { get; init; }
-    }
 
     private sealed record ChangeOutcome(bool IsCommitted, ConcernWriteStatus Refusal)
     {

@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Radikalisering.Benchmarks;
+
+/// <summary>
+/// Every benchmark of the suite runs in this process (no generated project to build, which on a shared
+/// 2-core machine took longer than BenchmarkDotNet's two-minute build limit) with a short run: three
+/// warm-ups and three measured iterations; an operation may take up to 20 minutes (the rollup takes
+/// seconds, and BenchmarkDotNet refuses in-process runs it expects to pass its default limit). The ratios
+/// within one run are the figures to trust.
+/// </summary>
+public sealed class SuiteConfig : ManualConfig
+{
+    internal static readonly InProcessEmitToolchain Toolchain = new(TimeSpan.FromMinutes(20), logOutput: true);
+
+    public SuiteConfig()
+    {
+        AddJob(Job.ShortRun.WithToolchain(Toolchain).WithId("InProcessShort"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
+
+/// <summary>One measured iteration without warm-up, for the benchmarks that take seconds (the 100k compile on Azurite).</summary>
+public sealed class SlowSuiteConfig : ManualConfig
+{
+    public SlowSuiteConfig()
+    {
+        AddJob(Job.Dry.WithToolchain(SuiteConfig.Toolchain).WithId("InProcessOnce"));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
