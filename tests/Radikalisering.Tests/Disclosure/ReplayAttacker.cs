@@ -7,7 +7,10 @@ namespace Radikalisering.Tests.Disclosure;
 /// total, groups the cubes by what is printed (the cubes in one group are exactly the ones an intruder cannot tell
 /// apart), and checks the promise in every group, for the intruder who knows no record and for one who knows a
 /// record in any cube cell. Written without the engine's auditor: it calls only <see cref="DisclosureEngine.Protect"/>
-/// and sums the cube itself.
+/// and sums the cube itself. Given an earlier publication of the period, it replays the republication of every cube
+/// after it (no link between the earlier and the current cube is assumed) and checks as well that every withheld
+/// figure printed earlier could have moved by k or more whenever some cube moves it by 1 to k − 1, that a total
+/// moved by 1 to k − 1 is reported, and that every republication passes its audit.
 /// </summary>
 internal sealed class ReplayAttacker
 {
@@ -32,16 +35,16 @@ internal sealed class ReplayAttacker
     }
 
     /// <summary>Every way the promise breaks among the cubes of this total; empty when it holds.</summary>
-    public IReadOnlyList<string> Breaches(int total)
+    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null)
     {
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         foreach (var counts in Compositions(total, cellCount))
         {
-            var result = engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings));
+            var result = engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings, earlier));
             var key = string.Join('|', result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
             if (!groups.TryGetValue(key, out var group))
             {
-                group = groups[key] = new Group(result, Targets(result), cellCount);
+                group = groups[key] = new Group(result, Targets(result, earlier), cellCount, TotalBefore(earlier));
             }
 
             group.Add(counts, settings.Threshold);
@@ -50,8 +53,15 @@ internal sealed class ReplayAttacker
         return [.. groups.Values.SelectMany(group => group.Breaches(settings.Threshold, total))];
     }
 
-    /// <summary>Withheld cells (Low and High sides) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
-    private List<Target> Targets(DisclosureResult result)
+    /// <summary>The publication the engine makes of <paramref name="counts"/>, to serve as an earlier publication.</summary>
+    public IReadOnlyList<PublishedTable> Publish(long[] counts) =>
+        engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings)).Tables;
+
+    private static long? TotalBefore(IReadOnlyList<PublishedTable>? earlier) =>
+        earlier?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
+
+    /// <summary>Withheld cells (Low and High sides, and their change when printed earlier) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
+    private List<Target> Targets(DisclosureResult result, IReadOnlyList<PublishedTable>? earlier)
     {
         var targets = new List<Target>();
         for (var t = 0; t < tables.Count; t++)
@@ -61,7 +71,8 @@ internal sealed class ReplayAttacker
             {
                 if (cells[c].Value is null)
                 {
-                    targets.Add(new Target($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c], Line: null));
+                    var before = earlier?.Single(table => table.Definition.Name == tables[t].Name).Cells[c].Value;
+                    targets.Add(new Target($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c], Line: null, before));
                 }
             }
 
@@ -125,15 +136,20 @@ internal sealed class ReplayAttacker
             .Select(group => group.ToArray()))];
     }
 
-    /// <summary>A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a line.</summary>
-    private sealed record Target(string Name, int[] Support, int[]? Line);
+    /// <summary>
+    /// A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a
+    /// line; Earlier for a withheld cell printed in the earlier publication, whose change must stay ambiguous too.
+    /// </summary>
+    private sealed record Target(string Name, int[] Support, int[]? Line, long? Earlier = null);
 
     /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
-    private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount)
+    private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount, long? totalBefore)
     {
         private readonly long[,] minimum = Fill(targets.Count, cellCount + 1, long.MaxValue);
         private readonly long[,] maximum = Fill(targets.Count, cellCount + 1, long.MinValue);
         private readonly bool[,] atRisk = new bool[targets.Count, cellCount + 1];
+        private readonly bool[] changeAtRisk = new bool[targets.Count];
+        private readonly bool[] canMoveByThreshold = new bool[targets.Count];
 
         public void Add(long[] counts, int threshold)
         {
@@ -144,6 +160,13 @@ internal sealed class ReplayAttacker
                 foreach (var cell in target.Support)
                 {
                     sum += counts[cell];
+                }
+
+                if (target.Earlier is { } before)
+                {
+                    var moved = Math.Abs(sum - before);
+                    changeAtRisk[t] |= moved >= 1 && moved < threshold;
+                    canMoveByThreshold[t] |= moved >= threshold;
                 }
 
                 var line = 0L;
@@ -181,6 +204,25 @@ internal sealed class ReplayAttacker
                 }
 
                 yield break;
+            }
+
+            if (totalBefore is { } before && Math.Abs(total - before) is >= 1 and var moved && moved < threshold
+                && !result.Audit.Revelations.Contains(Revelation.TotalMovedByLessThanThreshold))
+            {
+                yield return $"total {total}: the audit does not report that the total moved by less than k since {before}";
+            }
+
+            if (totalBefore is not null && !result.Audit.Passed)
+            {
+                yield return $"total {total}, printed {Printed(result)}: the republication does not pass its audit";
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                if (changeAtRisk[t] && !canMoveByThreshold[t])
+                {
+                    yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} certainly moved by less than k since {targets[t].Earlier}";
+                }
             }
 
             var insidersRevealed = total == threshold;
