@@ -27,6 +27,7 @@ internal sealed class ReplayGate
     private readonly int cubeCells;
     private readonly List<AdmissionCondition[]> passedOver;
     private readonly List<long[]> witnesses = [];
+    private readonly CandidateShifter shifter;
     private readonly Dictionary<int, bool> possibleInsider = [];
 
     private ReplayGate(PublicationLadder ladder, PublicationLevel level, long?[] printed, List<AdmissionCondition[]> passedOver)
@@ -38,6 +39,7 @@ internal sealed class ReplayGate
         threshold = ladder.Threshold;
         total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
         cubeCells = ladder.Tables.Cube.CellCount;
+        shifter = new CandidateShifter(ladder.Tables, printed, passedOver);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
@@ -230,7 +232,7 @@ internal sealed class ReplayGate
             return true;
         }
 
-        var found = Solve(query, amongCandidates, cancellationToken);
+        var found = shifter.Shift(witnesses, query, amongCandidates) ?? Solve(query, amongCandidates, cancellationToken);
         if (found is not null && amongCandidates)
         {
             witnesses.Add(found);

@@ -14,7 +14,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// </summary>
 internal sealed class ReplayAttacker
 {
-    private readonly DisclosureEngine engine;
+    private readonly Func<DisclosureRequest, DisclosureResult> protect;
     private readonly Dimension[] dimensions;
     private readonly IReadOnlyList<TableDefinition> tables;
     private readonly DisclosureSettings settings;
@@ -23,8 +23,14 @@ internal sealed class ReplayAttacker
     private readonly int[][][] lines;
 
     public ReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
+        : this(request => engine.Protect(request), dimensions, tables, settings)
     {
-        this.engine = engine;
+    }
+
+    /// <summary>An intruder replaying another method (for example the former complementary planner).</summary>
+    public ReplayAttacker(Func<DisclosureRequest, DisclosureResult> protect, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
+    {
+        this.protect = protect;
         this.dimensions = dimensions;
         this.tables = tables;
         this.settings = settings;
@@ -35,12 +41,28 @@ internal sealed class ReplayAttacker
     }
 
     /// <summary>Every way the promise breaks among the cubes of this total; empty when it holds.</summary>
-    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null)
+    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null) =>
+        [.. Replay(total, earlier).Groups.SelectMany(group => group.Breaches(settings.Threshold, total))];
+
+    /// <summary>Every cube of this total with its publication, and whether the intruder breaks the promise in the publication's group.</summary>
+    public IReadOnlyList<(long[] Counts, DisclosureResult Result, bool Breached)> Survey(int total)
+    {
+        var (groups, cubes) = Replay(total, earlier: null);
+        var breached = groups.ToDictionary(group => group, group => group.Breaches(settings.Threshold, total).Any());
+        return [.. cubes.Select(cube => (cube.Counts, cube.Group.Result, breached[cube.Group]))];
+    }
+
+    /// <summary>The publication the engine makes of <paramref name="counts"/>, to serve as an earlier publication.</summary>
+    public IReadOnlyList<PublishedTable> Publish(long[] counts) =>
+        protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings)).Tables;
+
+    private (IReadOnlyCollection<Group> Groups, List<(long[] Counts, Group Group)> Cubes) Replay(int total, IReadOnlyList<PublishedTable>? earlier)
     {
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var cubes = new List<(long[] Counts, Group Group)>();
         foreach (var counts in Compositions(total, cellCount))
         {
-            var result = engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings, earlier));
+            var result = protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings, earlier));
             var key = string.Join('|', result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
             if (!groups.TryGetValue(key, out var group))
             {
@@ -48,14 +70,11 @@ internal sealed class ReplayAttacker
             }
 
             group.Add(counts, settings.Threshold);
+            cubes.Add((counts, group));
         }
 
-        return [.. groups.Values.SelectMany(group => group.Breaches(settings.Threshold, total))];
+        return (groups.Values, cubes);
     }
-
-    /// <summary>The publication the engine makes of <paramref name="counts"/>, to serve as an earlier publication.</summary>
-    public IReadOnlyList<PublishedTable> Publish(long[] counts) =>
-        engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings)).Tables;
 
     private static long? TotalBefore(IReadOnlyList<PublishedTable>? earlier) =>
         earlier?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
@@ -145,6 +164,8 @@ internal sealed class ReplayAttacker
     /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
     private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount, long? totalBefore)
     {
+        public DisclosureResult Result => result;
+
         private readonly long[,] minimum = Fill(targets.Count, cellCount + 1, long.MaxValue);
         private readonly long[,] maximum = Fill(targets.Count, cellCount + 1, long.MinValue);
         private readonly bool[,] atRisk = new bool[targets.Count, cellCount + 1];
