@@ -33,7 +33,7 @@ internal sealed class ReplayPublisher
         }
 
         return prior.ByCurrentCell(tables) is { } earlier
-            ? ladders.GetOrAdd($"{ShapeKey(request)}|after {Figures(earlier.Values)}", _ => first.ForRepublication(earlier.Values, earlier.Withheld))
+            ? Remember(ladders, $"{ShapeKey(request)}|after {Figures(earlier.Values)}", () => first.ForRepublication(earlier.Values, earlier.Withheld))
             : null;
     }
 
