@@ -3,18 +3,19 @@ using System.Diagnostics.CodeAnalysis;
 namespace Radikalisering.Disclosure;
 
 /// <summary>
-/// Statistical disclosure control for linked frequency tables. A year's first publication is chosen from a fixed
-/// ladder of publications by rules an intruder who replays the method learns nothing more from (see
-/// <see cref="ReplayPublisher"/>); republications and rollups by complementary suppression chosen across all tables
-/// at once. Both come with an exact integer audit of the printed figures.
+/// Statistical disclosure control for linked frequency tables. A year's publications (the first and every
+/// republication) are chosen from a fixed ladder of publications by rules an intruder who replays the method learns
+/// nothing more from (see <see cref="ReplayPublisher"/>); rollups by complementary suppression chosen across all
+/// tables at once. Both come with an exact integer audit of the printed figures.
 /// </summary>
 public sealed class DisclosureEngine
 {
     private readonly ReplayPublisher replay = new();
 
     /// <summary>
-    /// A first publication of a cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is
-    /// published by the ladder, safe against an intruder who replays the method. Republications and rollups use the
+    /// A cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is published by the
+    /// ladder, safe against an intruder who replays the method, also when it republishes a period. Rollups, and
+    /// republications after a publication that withheld the grand total (made by the former engine), use the
     /// complementary planner, which is safe against an intruder who reads the printed figures (see the documentation).
     /// </summary>
     public DisclosureResult Protect(DisclosureRequest request, CancellationToken cancellationToken = default)
@@ -23,8 +24,8 @@ public sealed class DisclosureEngine
         RequestValidator.Validate(request);
 
         var tables = LinkedTables.Build(request.Cube, request.Tables);
-        var ladder = (request.PreviousPublication ?? []).Count == 0 && request.Cube.CellCount <= WitnessScope.LargestExactCube
-            ? replay.LadderFor(request, tables)
+        var ladder = request.Cube.CellCount <= WitnessScope.LargestExactCube
+            ? replay.LadderFor(request, tables, new PriorPublication(request.PreviousPublication))
             : null;
         return ladder is not null
             ? ProtectByLadder(request, tables, ladder, cancellationToken)

@@ -36,6 +36,34 @@ internal sealed class PriorPublication
                 .Select(cell => current.Find(table.Definition.Name, cell.Categories)))
             .OfType<TableCell>();
 
+    /// <summary>Whether the earlier publication printed any figure at all (a withheld small year prints none).</summary>
+    public bool PrintsAnything => tables.Any(table => table.Cells.Any(cell => cell.Value is not null));
+
+    /// <summary>
+    /// The earlier figures by the current tables' cell index (null where nothing was printed) and which cells were
+    /// withheld; null when the earlier publication has a table or cell the current tables do not.
+    /// </summary>
+    public (long?[] Values, bool[] Withheld)? ByCurrentCell(LinkedTables current)
+    {
+        var values = new long?[current.Cells.Count];
+        var withheld = new bool[current.Cells.Count];
+        foreach (var table in tables)
+        {
+            foreach (var cell in table.Cells)
+            {
+                if (current.Find(table.Definition.Name, cell.Categories) is not { } match || !match.Table.Equals(table.Definition))
+                {
+                    return null;
+                }
+
+                values[match.Index] = cell.Value;
+                withheld[match.Index] = cell.Value is null;
+            }
+        }
+
+        return (values, withheld);
+    }
+
     /// <summary>The largest figure printed earlier, for bounding the intruder's search.</summary>
     public long LargestValue => tables.SelectMany(table => table.Cells).Select(cell => cell.Value ?? 0).DefaultIfEmpty(0).Max();
 }

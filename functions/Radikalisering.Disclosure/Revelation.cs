@@ -8,4 +8,10 @@ public enum Revelation
 
     /// <summary>The printed total is exactly k: an intruder who knows one record learns that the others number k − 1.</summary>
     OthersBelowThresholdForInsiders,
+
+    /// <summary>
+    /// A republication's total moved by 1 to k − 1 since the earlier publication: the reader learns that a few concerns
+    /// were added or removed since (the total is printed whenever it reaches k; the figures that moved with it are withheld).
+    /// </summary>
+    TotalMovedByLessThanThreshold,
 }

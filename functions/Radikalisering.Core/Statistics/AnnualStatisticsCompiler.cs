@@ -12,7 +12,7 @@ namespace Radikalisering.Core.Statistics;
 /// <item>No snapshot yet: it is stored.</item>
 /// <item>A snapshot not yet mailed (Compiled): recompiled from the current concerns, with the stored
 /// figures as the previous publication (they may have been read already), so what was suppressed
-/// stays suppressed and the two versions together reveal no small group. If the figures are the
+/// stays suppressed and the two versions together reveal no small group, also to an intruder who replays the method. If the figures are the
 /// same, nothing is written: compiling the same year twice gives the same snapshot.</item>
 /// <item>A snapshot being or already mailed (Sending, Sent) is final and never recompiled.</item>
 /// </list>
@@ -28,8 +28,8 @@ public sealed partial class AnnualStatisticsCompiler(
     public const string Method =
         "Publiceringsstige: totalen vises fra k; tal under k (også 0) skjules sammen med de mindst vigtige kategorier eller hele tabellen; " +
         "valget følger faste regler og en kontrol, der kun bruger de viste tal, så hvert skjult tal kan være både 0 og mindst k, " +
-        "også for en, der kender metoden og én henvendelse. En genberegning før udsendelse bruger cellediskretion med sekundære celler " +
-        "og heltalsrevision af de viste tal.";
+        "også for en, der kender metoden og én henvendelse. En genberegning før udsendelse bruger samme stige: hvad der var skjult, " +
+        "forbliver skjult, og et tal vises igen kun uændret eller ændret med mindst k.";
 
     /// <summary>How often a compile starts over when another run wrote the same year at the same moment.</summary>
     private const int MaximumAttempts = 3;

@@ -6,7 +6,9 @@ namespace Radikalisering.Disclosure;
 /// valuable categories withheld together (two, then three, … up to all of them: a single withheld cell would
 /// follow from the total). A table of two or more dimensions is printed whole or withheld whole, and is printed
 /// only together with every table it adds up to. The same tables always give the same levels in the same order,
-/// so an intruder who replays the method knows them too.
+/// so an intruder who replays the method knows them too. A republication's ladder (<see cref="ForRepublication"/>)
+/// keeps only the levels that withhold every cell the earlier publication withheld, and admits a level only if every
+/// figure it prints again is unchanged or moved by k or more: both depend on the earlier figures, which are public.
 /// </summary>
 internal sealed class PublicationLadder
 {
@@ -19,11 +21,12 @@ internal sealed class PublicationLadder
     private readonly int grandTotal;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Level, long Total), AdmissionCondition[]> conditions = new();
 
-    private PublicationLadder(LinkedTables tables, int threshold, IReadOnlyList<PublicationLevel> levels)
+    private PublicationLadder(LinkedTables tables, int threshold, IReadOnlyList<PublicationLevel> levels, long?[] earlier)
     {
         this.tables = tables;
         this.threshold = threshold;
         Levels = levels;
+        Earlier = earlier;
         grandTotal = tables.Cells.FirstOrDefault(cell => cell.IsGrandTotal)?.Index ?? -1;
         oneWayCellsByDimension = [.. tables.Cube.Dimensions.Select(dimension => OneWayTable(tables, dimension.Name) is { } t ? tables.CellsOf(t).Select(cell => cell.Index).ToArray() : [])];
     }
@@ -33,6 +36,23 @@ internal sealed class PublicationLadder
     public LinkedTables Tables => tables;
 
     public int Threshold => threshold;
+
+    /// <summary>The figures an earlier publication of the same period printed, by table cell index; all null for a first publication.</summary>
+    public long?[] Earlier { get; }
+
+    /// <summary>
+    /// The ladder for republishing after <paramref name="earlier"/>: the levels withholding every cell in
+    /// <paramref name="withheldEarlier"/>, in the same order. Null when none is left (the earlier publication withheld
+    /// the grand total, which every level prints).
+    /// </summary>
+    public PublicationLadder? ForRepublication(long?[] earlier, bool[] withheldEarlier)
+    {
+        var levels = Levels
+            .Where(level => Enumerable.Range(0, withheldEarlier.Length).All(index => !withheldEarlier[index] || !level.Published[index]))
+            .Select((level, index) => level with { Index = index })
+            .ToArray();
+        return levels.Length == 0 ? null : new PublicationLadder(tables, threshold, levels, earlier);
+    }
 
     /// <summary>The ladder for these tables, or null when they have no grand total or too many combinations.</summary>
     public static PublicationLadder? TryBuild(LinkedTables tables, DisclosureSettings settings)
@@ -58,7 +78,7 @@ internal sealed class PublicationLadder
             .OrderBy(level => level.Cost)
             .Select((level, index) => level with { Index = index })
             .ToArray();
-        return new PublicationLadder(tables, settings.Threshold, levels);
+        return new PublicationLadder(tables, settings.Threshold, levels, new long?[tables.Cells.Count]);
     }
 
     /// <summary>
@@ -66,7 +86,8 @@ internal sealed class PublicationLadder
     /// so a withheld cell never says "not zero"); a printed margin of a withheld two-way table at least k + 1;
     /// every withheld group of a one-way table at least k + 1 in sum; and in a withheld two-way table whose two
     /// margins are printed, margins that do not force a cell to hold 1 to k − 1: row + column − total, the least
-    /// the cell can hold, is not between 1 and k − 1.
+    /// the cell can hold, is not between 1 and k − 1. In a republication, every printed figure printed earlier too
+    /// (the grand total apart, which is always printed) is unchanged or moved by k or more.
     /// </summary>
     public IReadOnlyList<AdmissionCondition> Conditions(PublicationLevel level, long total) =>
         conditions.GetOrAdd((level.Index, total), _ => [.. BuildConditions(level, total)]);
@@ -90,6 +111,11 @@ internal sealed class PublicationLadder
         foreach (var cell in tables.Cells.Where(cell => level.Published[cell.Index] && !cell.IsGrandTotal))
         {
             yield return AdmissionCondition.AtLeast([cell.Index], threshold + (marginsOfHidden.Contains(cell.Index) ? 1 : 0));
+            if (Earlier[cell.Index] is { } before)
+            {
+                yield return AdmissionCondition.NotBetween([cell.Index], before + 1, before + threshold - 1);
+                yield return AdmissionCondition.NotBetween([cell.Index], before - threshold + 1, before - 1);
+            }
         }
 
         foreach (var cells in oneWayCellsByDimension.Where(cells => cells.Any(index => !level.Published[index])))

@@ -9,6 +9,9 @@ namespace Radikalisering.Disclosure;
 /// and for the intruder who knows no record or one record in any cube cell, some candidate has the others'
 /// count in the cell at 0 and some at k or more; for every line of a withheld table of two or more dimensions
 /// and every cell on it, some candidate has k or more of the others outside that cell (no group fact is certain).
+/// In a republication, every withheld cell printed earlier could have moved by k or more, unless no cube printing
+/// these figures moves it by 1 to k − 1: a small change cannot be told from a large one. (That it changed at all may
+/// be learned: the engine prints an unchanged figure again when it can.)
 /// The input is the level and the printed figures, never the true cube: the verdict is one the intruder can
 /// compute, so it tells them nothing the printed figures did not. A cheaper level can also have been passed over
 /// because its own gate failed; counting only "not admissible" leaves out those candidates, which can only make
@@ -24,6 +27,7 @@ internal sealed class ReplayGate
     private readonly int cubeCells;
     private readonly List<AdmissionCondition[]> passedOver;
     private readonly List<long[]> witnesses = [];
+    private readonly CandidateShifter shifter;
     private readonly Dictionary<int, bool> possibleInsider = [];
 
     private ReplayGate(PublicationLadder ladder, PublicationLevel level, long?[] printed, List<AdmissionCondition[]> passedOver)
@@ -35,6 +39,7 @@ internal sealed class ReplayGate
         threshold = ladder.Threshold;
         total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
         cubeCells = ladder.Tables.Cube.CellCount;
+        shifter = new CandidateShifter(ladder.Tables, printed, passedOver);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
@@ -115,6 +120,10 @@ internal sealed class ReplayGate
         {
             yield return new Target(cell.Support, TargetKind.CellLow);
             yield return new Target(cell.Support, TargetKind.CellHigh);
+            if (ladder.Earlier[cell.Index] is { } before)
+            {
+                yield return new Target(cell.Support, TargetKind.MovedByThreshold, before);
+            }
         }
 
         for (var t = 0; t < tables.Tables.Count; t++)
@@ -142,6 +151,11 @@ internal sealed class ReplayGate
 
     private bool Holds(Target target, bool insidersExcluded, CancellationToken cancellationToken)
     {
+        if (target.Kind == TargetKind.MovedByThreshold)
+        {
+            return HoldsForChange(target, cancellationToken);
+        }
+
         if (!Holds(target, [], shift: 0, cancellationToken))
         {
             return false;
@@ -182,6 +196,19 @@ internal sealed class ReplayGate
         return !Exists(small, cancellationToken, amongCandidates: false);
     }
 
+    /// <summary>
+    /// A withheld cell printed earlier as e: a candidate has it at e ± k or beyond, or no cube printing these figures
+    /// moves it by 1 to k − 1 (then its change is not small in the true year either).
+    /// </summary>
+    private bool HoldsForChange(Target target, CancellationToken cancellationToken)
+    {
+        var before = target.Earlier;
+        return Exists(new WitnessQuery([], target.Support, AtMost: null, AtLeast: before + threshold), cancellationToken)
+            || Exists(new WitnessQuery([], target.Support, AtMost: before - threshold, AtLeast: null), cancellationToken)
+            || (!Exists(new WitnessQuery([], target.Support, AtMost: before + threshold - 1, AtLeast: before + 1), cancellationToken, amongCandidates: false)
+                && !Exists(new WitnessQuery([], target.Support, AtMost: before - 1, AtLeast: before - threshold + 1), cancellationToken, amongCandidates: false));
+    }
+
     private WitnessQuery Extreme(Target target, int[] known, int shift) => target.Kind == TargetKind.CellLow
         ? new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null)
         : new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift);
@@ -205,7 +232,7 @@ internal sealed class ReplayGate
             return true;
         }
 
-        var found = Solve(query, amongCandidates, cancellationToken);
+        var found = shifter.Shift(witnesses, query, amongCandidates) ?? Solve(query, amongCandidates, cancellationToken);
         if (found is not null && amongCandidates)
         {
             witnesses.Add(found);
@@ -322,9 +349,13 @@ internal sealed class ReplayGate
 
         /// <summary>A line of a withheld table minus one cell: may it hold k or more, so "all of the line is in that cell" is not certain?</summary>
         RestOfLine,
+
+        /// <summary>A withheld cell printed earlier: may it have moved by k or more?</summary>
+        MovedByThreshold,
     }
 
-    private sealed record Target(int[] Support, TargetKind Kind);
+    /// <param name="Earlier">For the change targets, the figure printed earlier.</param>
+    private sealed record Target(int[] Support, TargetKind Kind, long Earlier = 0);
 }
 
 /// <summary>The replay gate's answer; InsidersExcluded when the printed total is k and one-record intruders were not asked about.</summary>

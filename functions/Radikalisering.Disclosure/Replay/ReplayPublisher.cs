@@ -20,13 +20,26 @@ internal sealed class ReplayPublisher
     private readonly ConcurrentDictionary<string, GateVerdict> verdicts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
 
-    /// <summary>The ladder for the request's tables, or null when the request is not laddered (see <see cref="PublicationLadder.TryBuild"/>).</summary>
-    public PublicationLadder? LadderFor(DisclosureRequest request, LinkedTables tables) =>
-        ladders.GetOrAdd(ShapeKey(request), _ => PublicationLadder.TryBuild(tables, request.Settings));
+    /// <summary>
+    /// The ladder for the request's tables, or null when the request is not laddered (see <see cref="PublicationLadder.TryBuild"/>
+    /// and <see cref="PublicationLadder.ForRepublication"/>). An earlier publication that printed nothing adds nothing.
+    /// </summary>
+    public PublicationLadder? LadderFor(DisclosureRequest request, LinkedTables tables, PriorPublication prior)
+    {
+        var first = ladders.GetOrAdd(ShapeKey(request), _ => PublicationLadder.TryBuild(tables, request.Settings));
+        if (first is null || !prior.PrintsAnything)
+        {
+            return first;
+        }
+
+        return prior.ByCurrentCell(tables) is { } earlier
+            ? Remember(ladders, $"{ShapeKey(request)}|after {Figures(earlier.Values)}", () => first.ForRepublication(earlier.Values, earlier.Withheld))
+            : null;
+    }
 
     public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
     {
-        var shape = ShapeKey(request);
+        var shape = $"{ShapeKey(request)}|after {Figures(ladder.Earlier)}";
         var (chosen, verdict) = Choose(shape, tables, ladder, cancellationToken);
         var suppressed = chosen.Published.Select(published => !published).ToArray();
         var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
@@ -36,9 +49,23 @@ internal sealed class ReplayPublisher
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
             verdict.Passed)
         {
-            Revelations = verdict.InsidersExcluded ? [Revelation.OthersBelowThresholdForInsiders] : [],
+            Revelations = [.. Revelations(tables, ladder, verdict)],
         };
         return (suppressed, audit);
+    }
+
+    private static IEnumerable<Revelation> Revelations(LinkedTables tables, PublicationLadder ladder, GateVerdict verdict)
+    {
+        if (verdict.InsidersExcluded)
+        {
+            yield return Revelation.OthersBelowThresholdForInsiders;
+        }
+
+        var total = tables.Cells.First(cell => cell.IsGrandTotal);
+        if (ladder.Earlier[total.Index] is { } before && Math.Abs(total.Value - before) is var moved && moved >= 1 && moved < ladder.Threshold)
+        {
+            yield return Revelation.TotalMovedByLessThanThreshold;
+        }
     }
 
     /// <summary>The cheapest admissible level whose gate passes; else the last level, with its own verdict.</summary>

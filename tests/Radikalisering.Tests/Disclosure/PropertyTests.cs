@@ -15,7 +15,7 @@ public class PropertyTests
     public void Every_protected_random_year_passes_its_own_audit_prints_its_total_and_prints_no_figure_below_k()
     {
         var random = new Random(20261123);
-        for (var year = 0; year < 40; year++)
+        for (var year = 0; year < 100; year++)
         {
             var cube = RandomCubes.Concern(random);
 

@@ -7,11 +7,14 @@ namespace Radikalisering.Tests.Disclosure;
 /// total, groups the cubes by what is printed (the cubes in one group are exactly the ones an intruder cannot tell
 /// apart), and checks the promise in every group, for the intruder who knows no record and for one who knows a
 /// record in any cube cell. Written without the engine's auditor: it calls only <see cref="DisclosureEngine.Protect"/>
-/// and sums the cube itself.
+/// and sums the cube itself. Given an earlier publication of the period, it replays the republication of every cube
+/// after it (no link between the earlier and the current cube is assumed) and checks as well that every withheld
+/// figure printed earlier could have moved by k or more whenever some cube moves it by 1 to k − 1, that a total
+/// moved by 1 to k − 1 is reported, and that every republication passes its audit.
 /// </summary>
 internal sealed class ReplayAttacker
 {
-    private readonly DisclosureEngine engine;
+    private readonly Func<DisclosureRequest, DisclosureResult> protect;
     private readonly Dimension[] dimensions;
     private readonly IReadOnlyList<TableDefinition> tables;
     private readonly DisclosureSettings settings;
@@ -20,8 +23,14 @@ internal sealed class ReplayAttacker
     private readonly int[][][] lines;
 
     public ReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
+        : this(request => engine.Protect(request), dimensions, tables, settings)
     {
-        this.engine = engine;
+    }
+
+    /// <summary>An intruder replaying another method (for example the former complementary planner).</summary>
+    public ReplayAttacker(Func<DisclosureRequest, DisclosureResult> protect, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
+    {
+        this.protect = protect;
         this.dimensions = dimensions;
         this.tables = tables;
         this.settings = settings;
@@ -32,26 +41,46 @@ internal sealed class ReplayAttacker
     }
 
     /// <summary>Every way the promise breaks among the cubes of this total; empty when it holds.</summary>
-    public IReadOnlyList<string> Breaches(int total)
+    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null) =>
+        [.. Replay(total, earlier).Groups.SelectMany(group => group.Breaches(settings.Threshold, total))];
+
+    /// <summary>Every cube of this total with its publication, and whether the intruder breaks the promise in the publication's group.</summary>
+    public IReadOnlyList<(long[] Counts, DisclosureResult Result, bool Breached)> Survey(int total)
+    {
+        var (groups, cubes) = Replay(total, earlier: null);
+        var breached = groups.ToDictionary(group => group, group => group.Breaches(settings.Threshold, total).Any());
+        return [.. cubes.Select(cube => (cube.Counts, cube.Group.Result, breached[cube.Group]))];
+    }
+
+    /// <summary>The publication the engine makes of <paramref name="counts"/>, to serve as an earlier publication.</summary>
+    public IReadOnlyList<PublishedTable> Publish(long[] counts) =>
+        protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings)).Tables;
+
+    private (IReadOnlyCollection<Group> Groups, List<(long[] Counts, Group Group)> Cubes) Replay(int total, IReadOnlyList<PublishedTable>? earlier)
     {
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var cubes = new List<(long[] Counts, Group Group)>();
         foreach (var counts in Compositions(total, cellCount))
         {
-            var result = engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings));
+            var result = protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings, earlier));
             var key = string.Join('|', result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
             if (!groups.TryGetValue(key, out var group))
             {
-                group = groups[key] = new Group(result, Targets(result), cellCount);
+                group = groups[key] = new Group(result, Targets(result, earlier), cellCount, TotalBefore(earlier));
             }
 
             group.Add(counts, settings.Threshold);
+            cubes.Add((counts, group));
         }
 
-        return [.. groups.Values.SelectMany(group => group.Breaches(settings.Threshold, total))];
+        return (groups.Values, cubes);
     }
 
-    /// <summary>Withheld cells (Low and High sides) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
-    private List<Target> Targets(DisclosureResult result)
+    private static long? TotalBefore(IReadOnlyList<PublishedTable>? earlier) =>
+        earlier?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
+
+    /// <summary>Withheld cells (Low and High sides, and their change when printed earlier) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
+    private List<Target> Targets(DisclosureResult result, IReadOnlyList<PublishedTable>? earlier)
     {
         var targets = new List<Target>();
         for (var t = 0; t < tables.Count; t++)
@@ -61,7 +90,8 @@ internal sealed class ReplayAttacker
             {
                 if (cells[c].Value is null)
                 {
-                    targets.Add(new Target($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c], Line: null));
+                    var before = earlier?.Single(table => table.Definition.Name == tables[t].Name).Cells[c].Value;
+                    targets.Add(new Target($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c], Line: null, before));
                 }
             }
 
@@ -125,15 +155,22 @@ internal sealed class ReplayAttacker
             .Select(group => group.ToArray()))];
     }
 
-    /// <summary>A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a line.</summary>
-    private sealed record Target(string Name, int[] Support, int[]? Line);
+    /// <summary>
+    /// A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a
+    /// line; Earlier for a withheld cell printed in the earlier publication, whose change must stay ambiguous too.
+    /// </summary>
+    private sealed record Target(string Name, int[] Support, int[]? Line, long? Earlier = null);
 
     /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
-    private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount)
+    private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount, long? totalBefore)
     {
+        public DisclosureResult Result => result;
+
         private readonly long[,] minimum = Fill(targets.Count, cellCount + 1, long.MaxValue);
         private readonly long[,] maximum = Fill(targets.Count, cellCount + 1, long.MinValue);
         private readonly bool[,] atRisk = new bool[targets.Count, cellCount + 1];
+        private readonly bool[] changeAtRisk = new bool[targets.Count];
+        private readonly bool[] canMoveByThreshold = new bool[targets.Count];
 
         public void Add(long[] counts, int threshold)
         {
@@ -144,6 +181,13 @@ internal sealed class ReplayAttacker
                 foreach (var cell in target.Support)
                 {
                     sum += counts[cell];
+                }
+
+                if (target.Earlier is { } before)
+                {
+                    var moved = Math.Abs(sum - before);
+                    changeAtRisk[t] |= moved >= 1 && moved < threshold;
+                    canMoveByThreshold[t] |= moved >= threshold;
                 }
 
                 var line = 0L;
@@ -181,6 +225,25 @@ internal sealed class ReplayAttacker
                 }
 
                 yield break;
+            }
+
+            if (totalBefore is { } before && Math.Abs(total - before) is >= 1 and var moved && moved < threshold
+                && !result.Audit.Revelations.Contains(Revelation.TotalMovedByLessThanThreshold))
+            {
+                yield return $"total {total}: the audit does not report that the total moved by less than k since {before}";
+            }
+
+            if (totalBefore is not null && !result.Audit.Passed)
+            {
+                yield return $"total {total}, printed {Printed(result)}: the republication does not pass its audit";
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                if (changeAtRisk[t] && !canMoveByThreshold[t])
+                {
+                    yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} certainly moved by less than k since {targets[t].Earlier}";
+                }
             }
 
             var insidersRevealed = total == threshold;

@@ -39,6 +39,42 @@ public class ReplayAttackerTests
         Assert.All(Enumerable.Range(0, 15), total => Assert.Empty(attacker.Breaches(total).Take(5)));
     }
 
+    public static TheoryData<long[]> EarlierThreeWayYears() => new()
+    {
+        new long[] { 4, 0, 0, 4, 0, 0, 0, 0 },
+        new long[] { 4, 0, 0, 0, 0, 0, 1, 4 },
+        new long[] { 0, 4, 0, 0, 0, 0, 4, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(EarlierThreeWayYears))]
+    public void Every_three_way_cube_republished_after_an_earlier_year_keeps_the_promise_against_a_replaying_intruder(long[] earlierYear)
+    {
+        TableDefinition[] tables = [Tables.Total, Tables.By("a"), Tables.By("c"), Tables.By("y"), Tables.By("a", "y"), Tables.By("c", "y")];
+        var attacker = new ReplayAttacker(Engine, [A, C, Y], tables, new DisclosureSettings(3));
+        var earlier = attacker.Publish(earlierYear);
+        var before = (int)earlierYear.Sum();
+
+        Assert.Contains(earlier.Where(table => table.Definition.Dimensions.Count > 0).SelectMany(table => table.Cells), cell => cell.Value is not null);
+        Assert.All(Enumerable.Range(before - 2, 5), total => Assert.Empty(attacker.Breaches(total, earlier).Take(5)));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Every_two_way_cube_republished_after_an_earlier_publication_keeps_the_promise_against_a_replaying_intruder(int threshold)
+    {
+        var attacker = new ReplayAttacker(Engine, [A, B], [Tables.Total, Tables.By("a"), Tables.By("b"), Tables.By("a", "b")], new DisclosureSettings(threshold));
+        long[][] earlierYears = [[4, 1, 4, 3, 0, 0], [3, 3, 3, 3, 3, 3], [6, 0, 0, 2, 1, 1], [0, 0, 5, 0, 0, 5]];
+
+        Assert.All(earlierYears, earlierYear =>
+        {
+            var earlier = attacker.Publish(earlierYear);
+            var before = (int)earlierYear.Sum();
+            Assert.All(Enumerable.Range(before - threshold, 2 * threshold), total => Assert.Empty(attacker.Breaches(total, earlier).Take(5)));
+        });
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(5)]

@@ -8,21 +8,64 @@ public class RepublicationTests
 
     private readonly DisclosureEngine engine = new();
 
+    private static readonly PublishedTable[] EarlierTwenty =
+    [
+        new(Tables.Total, [new PublishedCell([], 20, null)]),
+        new(ByAge, [new PublishedCell(["under18"], 8, null), new PublishedCell(["adult"], 12, null)]),
+    ];
+
     [Fact]
-    public void A_figure_that_moved_by_less_than_k_since_it_was_printed_is_withheld()
+    public void A_figure_that_moved_by_less_than_k_since_it_was_printed_is_withheld_and_the_total_printed_with_what_it_reveals()
     {
         // Printed in January: 8 minors, 12 adults, 20 in all. Two late registrations about minors since.
+        var cube = new Cube([Tables.Age], [10, 12]);
+
+        var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, ByAge], new DisclosureSettings(), EarlierTwenty));
+
+        Assert.Null(result.Cell("age", "under18").Value);
+        Assert.Null(result.Cell("age", "adult").Value);
+        Assert.Equal(22, result.Cell("total").Value);
+        Assert.Equal([Revelation.TotalMovedByLessThanThreshold], result.Audit.Revelations);
+        Assert.True(result.Audit.Passed);
+    }
+
+    [Fact]
+    public void Figures_that_moved_by_k_or_more_are_printed_again()
+    {
+        var cube = new Cube([Tables.Age], [13, 12]);
+
+        var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, ByAge], new DisclosureSettings(), EarlierTwenty));
+
+        Assert.Equal([25L, 13L, 12L], result.AllCells().Select(cell => cell.Value));
+        Assert.Empty(result.Audit.Revelations);
+        Assert.True(result.Audit.Passed);
+    }
+
+    [Fact]
+    public void Recompiling_an_unchanged_year_republishes_the_same_figures()
+    {
+        var cube = new Cube([Tables.Age, Tables.Reporter, Tables.Outcome], [3, 0, 1, 2, 5, 0, 0, 1, 4, 2, 2, 0, 1, 6, 0, 0, 2, 1]);
+        var first = engine.Protect(new DisclosureRequest(cube, Tables.ConcernTables, new DisclosureSettings()));
+
+        var again = engine.Protect(new DisclosureRequest(cube, Tables.ConcernTables, new DisclosureSettings(), first.Tables));
+
+        Assert.Equal(first.Tables, again.Tables);
+        Assert.True(again.Audit.Passed);
+    }
+
+    [Fact]
+    public void A_publication_that_withheld_its_total_is_republished_by_complementary_suppression()
+    {
         var earlier = new[]
         {
-            new PublishedTable(Tables.Total, [new PublishedCell([], 20, null)]),
-            new PublishedTable(ByAge, [new PublishedCell(["under18"], 8, null), new PublishedCell(["adult"], 12, null)]),
+            new PublishedTable(Tables.Total, [new PublishedCell([], null, SuppressionReason.Secondary)]),
+            new PublishedTable(ByAge, [new PublishedCell(["under18"], null, SuppressionReason.Primary), new PublishedCell(["adult"], 12, null)]),
         };
-        var cube = new Cube([Tables.Age], [10, 12]);
+        var cube = new Cube([Tables.Age], [3, 12]);
 
         var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, ByAge], new DisclosureSettings(), earlier));
 
-        Assert.Equal(new PublishedCell(["under18"], null, SuppressionReason.Primary), result.Cell("age", "under18"));
-        Assert.Equal(new PublishedCell([], null, SuppressionReason.Primary), result.Cell("total"));
+        Assert.Null(result.Cell("total").Value);
         Assert.Equal(12, result.Cell("age", "adult").Value);
         Assert.True(result.Audit.Passed);
     }
