@@ -54,8 +54,6 @@ public sealed class FunctionsHost : IAsyncDisposable
     /// <exception cref="WorkerHostException">The worker did not start, failed to load a function or asked for something unsupported.</exception>
     public static async Task<FunctionsHost> StartAsync(FunctionsHostOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger<FunctionsHost>();
         var appDirectory = Path.GetFullPath(options.AppDirectory);
         var hostJson = HostJson.Read(appDirectory);

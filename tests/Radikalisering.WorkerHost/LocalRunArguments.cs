@@ -5,7 +5,6 @@ public sealed record LocalRunArguments(string AppDirectory, string SettingsFile,
 {
     public static LocalRunArguments Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
         string Value(string name) =>
             args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault()
             ?? throw new ArgumentException($"Usage: Radikalisering.WorkerHost --app <dir> --settings <local.settings.json> [--url http://localhost:7071]; {name} is missing.");

@@ -13,14 +13,12 @@ public sealed class AccessGuard(IAuditLog auditLog)
 {
     public async Task<ProblemOr<ClientPrincipal>> AuthorizeAsync(HttpContext context, ApiAccess access, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(access);
         var (requiredRole, action, subjectId) = access;
         if (!ClientPrincipal.TryParse(context.Request.Headers[ClientPrincipal.HeaderName], out var principal))
         {
             await auditLog.WriteAsync(
                 new AuditEntry(AuditEntry.AnonymousCaller, action, subjectId, AuditResult.Unauthenticated),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return Problems.Unauthorized();
         }
 
@@ -28,7 +26,7 @@ public sealed class AccessGuard(IAuditLog auditLog)
         {
             await auditLog.WriteAsync(
                 new AuditEntry(principal.ObjectId, action, subjectId, AuditResult.Forbidden),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             return Problems.Forbidden(requiredRole);
         }
 
@@ -41,21 +39,18 @@ public sealed class AccessGuard(IAuditLog auditLog)
     /// </summary>
     public Task RecordChangeAsync(AuditIntent intent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(intent);
         return auditLog.WriteAsync(intent.ToEntry(), cancellationToken);
     }
 
     /// <summary>Audits that the caller met a stored row that cannot be read: an integrity alert.</summary>
     public Task RecordIntegrityAlertAsync(ClientPrincipal principal, string subjectId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(principal);
         return auditLog.WriteAsync(new AuditEntry(principal.ObjectId, AuditActions.IntegrityAlert, subjectId, AuditResult.Unreadable), cancellationToken);
     }
 
     /// <summary>Audits a granted action that succeeded. Throws if the audit cannot be written, so the request fails.</summary>
     public Task RecordSuccessAsync(ClientPrincipal principal, string action, string? subjectId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(principal);
         return auditLog.WriteAsync(new AuditEntry(principal.ObjectId, action, subjectId, AuditResult.Succeeded), cancellationToken);
     }
 }

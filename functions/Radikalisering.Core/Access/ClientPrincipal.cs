@@ -88,7 +88,6 @@ public sealed class ClientPrincipal
     /// <summary>Builds the header value Easy Auth would send: for local runs and tests.</summary>
     public static string CreateHeaderValue(string objectId, IEnumerable<string> roles, string authenticationType = "aad")
     {
-        ArgumentNullException.ThrowIfNull(roles);
         var claims = new List<WireClaim> { new(ObjectIdClaimType, objectId) };
         claims.AddRange(roles.Select(role => new WireClaim(RolesClaimType, role)));
         var wire = new Wire(authenticationType, "name", RolesClaimType, claims);

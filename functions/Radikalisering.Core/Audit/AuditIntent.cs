@@ -33,7 +33,6 @@ public sealed record AuditIntent(Guid OperationId, string Who, string Action, st
 
     public static AuditIntent FromRow(TableEntity row)
     {
-        ArgumentNullException.ThrowIfNull(row);
         return new AuditIntent(
             Guid.ParseExact(row.RowKey[RowKeyPrefix.Length..], "N"),
             row.GetString(AuditLogColumns.Who) ?? throw new InvalidDataException($"Audit intent {row.RowKey} names no caller."),

@@ -24,14 +24,14 @@ public sealed partial class AuditIntentSweep(
     /// <summary>Completes the intents older than <paramref name="olderThan"/>, of one year partition or (null) of all; returns how many.</summary>
     public async Task<int> CompleteAsync(string? partitionKey, TimeSpan olderThan, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken);
         var filter = partitionKey is null
             ? TableClient.CreateQueryFilter($"RowKey ge {AuditIntent.RowKeyPrefix} and RowKey lt {AuditIntent.RowKeyPrefixEnd}")
             : TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partitionKey} and RowKey ge {AuditIntent.RowKeyPrefix} and RowKey lt {AuditIntent.RowKeyPrefixEnd}");
         var cutoff = time.GetUtcNow() - olderThan;
         var completed = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var intent = AuditIntent.FromRow(row);
             if (intent.OccurredAt > cutoff)
@@ -39,10 +39,10 @@ public sealed partial class AuditIntentSweep(
                 continue;
             }
 
-            await auditLog.WriteAsync(intent.ToEntry(), cancellationToken).ConfigureAwait(false);
+            await auditLog.WriteAsync(intent.ToEntry(), cancellationToken);
             try
             {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 412)
             {

@@ -11,11 +11,11 @@ public sealed partial class AuditIntentSweeper(AuditIntentSweep sweep, TimeProvi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await sweep.CompleteAsync(partitionKey: null, AuditIntentSweep.Grace, stoppingToken).ConfigureAwait(false);
+                await sweep.CompleteAsync(partitionKey: null, AuditIntentSweep.Grace, stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

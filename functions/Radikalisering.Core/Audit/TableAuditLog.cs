@@ -17,7 +17,6 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
 {
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         var occurredAt = entry.OccurredAt ?? time.GetUtcNow();
         var row = new TableEntity(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, entry.OperationId ?? Guid.NewGuid()))
         {
@@ -28,10 +27,10 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
             [AuditLogColumns.OccurredAt] = occurredAt,
         };
 
-        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken);
         try
         {
-            await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -42,16 +41,14 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
     /// <summary>Whether the row of an entry with a fixed operation id and time is stored.</summary>
     public async Task<bool> ContainsAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         if (entry is not { OperationId: { } operationId, OccurredAt: { } occurredAt })
         {
             throw new ArgumentException("Only an entry with an operation id and a time has a known row.", nameof(entry));
         }
 
-        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken);
         var row = await table
-            .GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            .GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId), cancellationToken: cancellationToken);
         return row.HasValue;
     }
 

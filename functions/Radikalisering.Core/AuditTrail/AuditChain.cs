@@ -35,7 +35,6 @@ public static class AuditChain
     /// <summary>Splits a line into its stated hash and record; <c>null</c> if it is not a trail line.</summary>
     public static (string StatedHash, string Json, AuditTrailRecord Record)? Parse(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
         if (line.Length <= HashLength + 1 || line[HashLength] != ' ')
         {
             return null;

@@ -21,7 +21,6 @@ public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier
 
     public Task<IResult> VerifyAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var query = context.Request.Query;
         var subject = $"{Cut(query[FromField])}..{Cut(query[ToField])}";
         return pipeline.RunAsync(context, new(AppRoles.ReportsAdmin, AuditActions.VerifyAuditTrail, subject), VerifyAsync, cancellationToken);
@@ -43,7 +42,7 @@ public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await verifier.VerifyAsync(from, to, call.CancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(await verifier.VerifyAsync(from, to, call.CancellationToken));
     }
 
     /// <summary>The audit log names the period as asked for, but never more of a value than a date's length.</summary>

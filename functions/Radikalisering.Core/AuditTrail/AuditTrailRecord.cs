@@ -11,7 +11,6 @@ public sealed record AuditTrailRecord(long Seq, DateTimeOffset At, string Who, s
 {
     public static AuditTrailRecord Of(AuditEntry entry, long seq, DateTimeOffset at, string prev)
     {
-        ArgumentNullException.ThrowIfNull(entry);
         return new AuditTrailRecord(seq, at, entry.Who, entry.Action, entry.SubjectId, entry.Result.ToString(), prev);
     }
 }

@@ -37,19 +37,18 @@ public sealed class AuditTrailWriter(BlobServiceClient blobs, IOptions<StorageOp
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             try
             {
-                await AppendToCurrentBlobAsync(entry, cancellationToken).ConfigureAwait(false);
+                await AppendToCurrentBlobAsync(entry, cancellationToken);
             }
             catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status412PreconditionFailed)
             {
                 // Someone else wrote to this writer's blob, and the condition kept this entry out of
                 // it: the entry certainly went nowhere, so it goes first into a new segment.
-                await AppendToCurrentBlobAsync(entry, cancellationToken).ConfigureAwait(false);
+                await AppendToCurrentBlobAsync(entry, cancellationToken);
             }
         }
         finally
@@ -64,7 +63,7 @@ public sealed class AuditTrailWriter(BlobServiceClient blobs, IOptions<StorageOp
     private async Task AppendToCurrentBlobAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var blob = await CurrentBlobAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var blob = await CurrentBlobAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
         var record = AuditTrailRecord.Of(entry, blob.Records + 1, now, blob.LastHash);
         var (line, hash) = AuditChain.Format(record);
         var bytes = Encoding.UTF8.GetBytes(line);
@@ -73,7 +72,7 @@ public sealed class AuditTrailWriter(BlobServiceClient blobs, IOptions<StorageOp
         await blob.Client.AppendBlockAsync(
             content,
             new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = blob.Length } },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         _current = blob with { Records = record.Seq, LastHash = hash, Length = blob.Length + bytes.Length };
     }
 
@@ -84,19 +83,19 @@ public sealed class AuditTrailWriter(BlobServiceClient blobs, IOptions<StorageOp
             return open;
         }
 
-        _container ??= await ContainerAsync(cancellationToken).ConfigureAwait(false);
+        _container ??= await ContainerAsync(cancellationToken);
         var name = $"{DayPrefix(day)}{_writerId}-{++_segment:D4}.log";
         var client = _container.GetAppendBlobClient(name);
         await client.CreateAsync(
             new AppendBlobCreateOptions { Conditions = new AppendBlobRequestConditions { IfNoneMatch = ETag.All } },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return new OpenBlob(day, client, 0, AuditChain.GenesisHash(name), 0);
     }
 
     private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(options.Value.AuditTrailContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return container;
     }
 

@@ -13,11 +13,10 @@ public sealed class ChainedAuditLog(TableAuditLog table, AuditTrailWriter trail,
 {
     public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        await table.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+        await table.WriteAsync(entry, cancellationToken);
         try
         {
-            await trail.AppendAsync(entry, cancellationToken).ConfigureAwait(false);
+            await trail.AppendAsync(entry, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

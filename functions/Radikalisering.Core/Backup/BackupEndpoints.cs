@@ -19,7 +19,7 @@ public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer
         pipeline.RunAsync(
             context,
             new(AppRoles.ReportsAdmin, AuditActions.ListBackups),
-            async call => TypedResults.Ok(await restorer.ListRunsAsync(call.CancellationToken).ConfigureAwait(false)),
+            async call => TypedResults.Ok(await restorer.ListRunsAsync(call.CancellationToken)),
             cancellationToken);
 
     /// <summary>A run folder's name as <see cref="BackupExporter"/> makes it.</summary>
@@ -28,7 +28,6 @@ public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer
 
     public Task<IResult> RestoreAsync(HttpContext context, string run, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
         var isRunName = RunName().IsMatch(run);
         return pipeline.RunAsync(
             context,
@@ -44,7 +43,7 @@ public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer
             return Problems.InvalidField("run", "Kørslen skal angives som i GET /api/backups, fx 20270112T020000Z-1a2b3c4d.");
         }
 
-        var result = await restorer.RestoreAsync(run, call.CancellationToken).ConfigureAwait(false);
+        var result = await restorer.RestoreAsync(run, call.CancellationToken);
         switch (result.Outcome)
         {
             case RestoreOutcome.NotFound:

@@ -40,7 +40,7 @@ public sealed partial class BackupExporter(
     public async Task<BackupManifest> ExportAsync(CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(options.Value.BackupContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var startedAt = timeProvider.GetUtcNow();
@@ -49,10 +49,10 @@ public sealed partial class BackupExporter(
             var partitions = new List<BackupPartition>();
             foreach (var (name, table) in BackupTables.Of(options.Value))
             {
-                partitions.AddRange(await ExportTableAsync(container, run, name, table, exported, cancellationToken).ConfigureAwait(false));
+                partitions.AddRange(await ExportTableAsync(container, run, name, table, exported, cancellationToken));
             }
 
-            var consistent = await UnchangedSinceAsync(startedAt, exported, cancellationToken).ConfigureAwait(false);
+            var consistent = await UnchangedSinceAsync(startedAt, exported, cancellationToken);
             if (consistent || attempt == MaximumAttempts)
             {
                 if (!consistent)
@@ -62,14 +62,14 @@ public sealed partial class BackupExporter(
 
                 var manifest = new BackupManifest(run, startedAt, timeProvider.GetUtcNow(), attempt, partitions);
                 await container.GetBlobClient(BackupManifest.BlobName(run))
-                    .UploadAsync(BinaryData.FromObjectAsJson(manifest, Json), overwrite: false, cancellationToken).ConfigureAwait(false);
+                    .UploadAsync(BinaryData.FromObjectAsJson(manifest, Json), overwrite: false, cancellationToken);
                 LogExported(run, manifest.Partitions.Count, attempt);
                 return manifest;
             }
 
-            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{run}/" }, cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{run}/" }, cancellationToken))
             {
-                await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
             }
         }
     }
@@ -82,16 +82,16 @@ public sealed partial class BackupExporter(
         Dictionary<(string, string, string), ETag> exported,
         CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(tableName, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(tableName, cancellationToken);
         var partitions = new List<BackupPartition>();
         var lines = new StringBuilder();
         string? partitionKey = null;
         var rows = 0;
-        await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             if (partitionKey is not null && entity.PartitionKey != partitionKey)
             {
-                partitions.Add(await UploadPartitionAsync(container, run, name, partitionKey, lines, rows, cancellationToken).ConfigureAwait(false));
+                partitions.Add(await UploadPartitionAsync(container, run, name, partitionKey, lines, rows, cancellationToken));
                 lines.Clear();
                 rows = 0;
             }
@@ -104,7 +104,7 @@ public sealed partial class BackupExporter(
 
         if (partitionKey is not null)
         {
-            partitions.Add(await UploadPartitionAsync(container, run, name, partitionKey, lines, rows, cancellationToken).ConfigureAwait(false));
+            partitions.Add(await UploadPartitionAsync(container, run, name, partitionKey, lines, rows, cancellationToken));
         }
 
         return partitions;
@@ -121,7 +121,7 @@ public sealed partial class BackupExporter(
     {
         var bytes = Encoding.UTF8.GetBytes(lines.ToString());
         var blobName = BackupTables.PartitionBlobName(run, table, partitionKey);
-        await container.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: false, cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: false, cancellationToken);
         return new BackupPartition(table, partitionKey, blobName, rows, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
@@ -134,8 +134,8 @@ public sealed partial class BackupExporter(
         var filter = TableClient.CreateQueryFilter($"Timestamp ge {startedAt - ClockSkew}");
         foreach (var (_, tableName) in BackupTables.Of(options.Value))
         {
-            var table = await tables.GetAsync(tableName, cancellationToken).ConfigureAwait(false);
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            var table = await tables.GetAsync(tableName, cancellationToken);
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 if (!exported.TryGetValue((tableName, entity.PartitionKey, entity.RowKey), out var etag) || etag != entity.ETag)
                 {

@@ -23,13 +23,13 @@ public sealed class BackupRestorer(TableServiceClient tableService, BlobServiceC
     public async Task<IReadOnlyList<string>> ListRunsAsync(CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(options.Value.BackupContainer);
-        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await container.ExistsAsync(cancellationToken))
         {
             return [];
         }
 
         var runs = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
             if (blob.Name.EndsWith($"/{BackupManifest.FileName}", StringComparison.Ordinal))
             {
@@ -45,24 +45,24 @@ public sealed class BackupRestorer(TableServiceClient tableService, BlobServiceC
         ArgumentException.ThrowIfNullOrWhiteSpace(run);
         var container = blobs.GetBlobContainerClient(options.Value.BackupContainer);
         var manifestBlob = container.GetBlobClient(BackupManifest.BlobName(run));
-        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false)
-            || !await manifestBlob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await container.ExistsAsync(cancellationToken)
+            || !await manifestBlob.ExistsAsync(cancellationToken))
         {
             return RestoreResult.NotFound(run);
         }
 
-        var manifest = (await manifestBlob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content
+        var manifest = (await manifestBlob.DownloadContentAsync(cancellationToken)).Value.Content
             .ToObjectFromJson<BackupManifest>(BackupExporter.Json)!;
         var rows = new List<(string Table, BackupRow Row)>();
         foreach (var partition in manifest.Partitions)
         {
             var blob = container.GetBlobClient(partition.Blob);
-            if (!await blob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            if (!await blob.ExistsAsync(cancellationToken))
             {
                 return RestoreResult.Damaged(run, partition.Blob);
             }
 
-            var bytes = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToArray();
+            var bytes = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
             var lines = System.Text.Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != partition.Sha256 || lines.Length != partition.Rows)
             {
@@ -76,13 +76,13 @@ public sealed class BackupRestorer(TableServiceClient tableService, BlobServiceC
         var occupied = new List<string>();
         foreach (var (name, table) in targets)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await table.CreateIfNotExistsAsync(cancellationToken);
             if (name == BackupTables.AuditLog)
             {
                 continue;
             }
 
-            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
             {
                 occupied.Add(name);
                 break;
@@ -97,7 +97,7 @@ public sealed class BackupRestorer(TableServiceClient tableService, BlobServiceC
         foreach (var batch in rows.GroupBy(row => (row.Table, row.Row.PartitionKey)).SelectMany(partition => partition.Chunk(MaximumTransactionSize)))
         {
             var actions = batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row.Row.ToEntity())).ToList();
-            await targets[batch[0].Table].SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await targets[batch[0].Table].SubmitTransactionAsync(actions, cancellationToken);
         }
 
         return RestoreResult.Restored(run, rows.GroupBy(row => row.Table).ToDictionary(group => group.Key, group => group.Count()));

@@ -18,7 +18,7 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
     public async Task<IReadOnlyList<string>> DeleteYearAsync(int year, CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(options.Value.BackupContainer);
-        if (!await container.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await container.ExistsAsync(cancellationToken))
         {
             return [];
         }
@@ -26,7 +26,7 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
         var partitionKey = ConcernStore.PartitionKeyOf(year);
         var suffix = BackupTables.PartitionBlobName(string.Empty, BackupTables.Concerns, partitionKey);
         var doomed = new List<BlobItem>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Version }, cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Version }, cancellationToken))
         {
             if (blob.Name.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -37,20 +37,20 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
         var runs = doomed.Select(blob => blob.Name[..^suffix.Length]).Distinct(StringComparer.Ordinal).ToList();
         foreach (var run in runs)
         {
-            await DropFromManifestAsync(container, run, partitionKey, cancellationToken).ConfigureAwait(false);
+            await DropFromManifestAsync(container, run, partitionKey, cancellationToken);
         }
 
         // The current blob first (which turns it into a version when versioning is on), then every version.
         foreach (var name in doomed.Select(blob => blob.Name).Distinct(StringComparer.Ordinal))
         {
-            await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await container.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
         }
 
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Version }, cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Version }, cancellationToken))
         {
             if (blob.Name.EndsWith(suffix, StringComparison.Ordinal) && blob.VersionId is { } version)
             {
-                await container.GetBlobClient(blob.Name).WithVersion(version).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                await container.GetBlobClient(blob.Name).WithVersion(version).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             }
         }
 
@@ -60,12 +60,12 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
     private static async Task DropFromManifestAsync(BlobContainerClient container, string run, string partitionKey, CancellationToken cancellationToken)
     {
         var manifestBlob = container.GetBlobClient(BackupManifest.BlobName(run));
-        if (!await manifestBlob.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await manifestBlob.ExistsAsync(cancellationToken))
         {
             return;
         }
 
-        var download = (await manifestBlob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var download = (await manifestBlob.DownloadContentAsync(cancellationToken)).Value;
         var manifest = download.Content.ToObjectFromJson<BackupManifest>(BackupExporter.Json)!;
         var kept = manifest with
         {
@@ -74,6 +74,6 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
         await manifestBlob.UploadAsync(
             BinaryData.FromObjectAsJson(kept, BackupExporter.Json),
             new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = download.Details.ETag } },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 }

@@ -13,7 +13,6 @@ public sealed record BackupRow(string PartitionKey, string RowKey, IReadOnlyDict
 
     public static BackupRow Of(TableEntity entity)
     {
-        ArgumentNullException.ThrowIfNull(entity);
         var properties = entity
             .Where(property => !SystemProperties.Contains(property.Key) && property.Value is not null)
             .ToDictionary(property => property.Key, property => BackupValue.Of(property.Value), StringComparer.Ordinal);

@@ -11,7 +11,6 @@ public static class BackupTables
 
     public static IReadOnlyList<(string Name, string Table)> Of(StorageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         return
         [
             (Concerns, options.ConcernsTable),

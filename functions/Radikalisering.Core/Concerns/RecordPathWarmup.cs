@@ -24,7 +24,7 @@ internal sealed partial class RecordPathWarmup(
             await Task.WhenAll(
                 tables.GetAsync(options.Value.ConcernsTable, stoppingToken),
                 tables.GetAsync(options.Value.AuditLogTable, stoppingToken),
-                cipher.CurrentKeyVersionAsync(stoppingToken)).ConfigureAwait(false);
+                cipher.CurrentKeyVersionAsync(stoppingToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

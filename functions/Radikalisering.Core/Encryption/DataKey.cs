@@ -8,7 +8,6 @@ public sealed class DataKey
     public DataKey(string version, byte[] material)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        ArgumentNullException.ThrowIfNull(material);
         if (material.Length != SizeInBytes)
         {
             throw new ArgumentException($"A data key is {SizeInBytes} bytes.", nameof(material));

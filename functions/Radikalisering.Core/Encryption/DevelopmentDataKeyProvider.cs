@@ -12,8 +12,6 @@ public sealed class DevelopmentDataKeyProvider : IDataKeyProvider
 
     public DevelopmentDataKeyProvider(IOptions<KeyVaultOptions> options, IHostEnvironment environment)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
         if (!environment.IsDevelopment())
         {
             throw new InvalidOperationException(

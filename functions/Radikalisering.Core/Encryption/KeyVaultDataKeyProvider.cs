@@ -30,7 +30,7 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
             return fresh.Key;
         }
 
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _refresh.WaitAsync(cancellationToken);
         try
         {
             if (_current is { } refreshedMeanwhile && !IsStale(refreshedMeanwhile))
@@ -38,7 +38,7 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
                 return refreshedMeanwhile.Key;
             }
 
-            var key = await FetchAsync(version: null, cancellationToken).ConfigureAwait(false);
+            var key = await FetchAsync(version: null, cancellationToken);
             _versions.TryAdd(key.Version, new Lazy<Task<DataKey>>(Task.FromResult(key)));
             _current = new CurrentKey(key, time.GetUtcNow());
             return key;
@@ -56,7 +56,7 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
         var read = _versions.GetOrAdd(version, name => new Lazy<Task<DataKey>>(() => FetchAsync(name, CancellationToken.None)));
         try
         {
-            return await read.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await read.Value.WaitAsync(cancellationToken);
         }
         catch (Exception) when (read.Value.IsFaulted)
         {
@@ -74,7 +74,7 @@ public sealed class KeyVaultDataKeyProvider(SecretClient secrets, IOptions<KeyVa
         KeyVaultSecret secret;
         try
         {
-            secret = (await secrets.GetSecretAsync(_secretName, version, cancellationToken).ConfigureAwait(false)).Value;
+            secret = (await secrets.GetSecretAsync(_secretName, version, cancellationToken)).Value;
         }
         catch (RequestFailedException exception) when (exception.Status == 404 && version is not null)
         {

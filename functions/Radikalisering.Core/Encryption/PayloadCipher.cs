@@ -14,12 +14,11 @@ public sealed class PayloadCipher(IDataKeyProvider keys)
 
     /// <summary>The key version new payloads are sealed under.</summary>
     public async Task<string> CurrentKeyVersionAsync(CancellationToken cancellationToken) =>
-        (await keys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false)).Version;
+        (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
 
     public async Task<SealedPayload> SealAsync(ReadOnlyMemory<byte> plaintext, PayloadBinding binding, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(binding);
-        var key = await keys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetCurrentKeyAsync(cancellationToken);
         var payload = new byte[NonceSize + plaintext.Length + TagSize];
         var nonce = payload.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
@@ -38,15 +37,13 @@ public sealed class PayloadCipher(IDataKeyProvider keys)
 
     public async Task<byte[]> OpenAsync(SealedPayload sealedPayload, PayloadBinding binding, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sealedPayload);
-        ArgumentNullException.ThrowIfNull(binding);
         var payload = sealedPayload.Payload;
         if (payload.Length < NonceSize + TagSize)
         {
             throw new CryptographicException("The payload is too short to be AES-GCM output.");
         }
 
-        var key = await keys.GetKeyAsync(sealedPayload.KeyVersion, cancellationToken).ConfigureAwait(false);
+        var key = await keys.GetKeyAsync(sealedPayload.KeyVersion, cancellationToken);
         var ciphertextLength = payload.Length - NonceSize - TagSize;
         var plaintext = new byte[ciphertextLength];
         using var aes = new AesGcm(key.Material, TagSize);

@@ -10,7 +10,7 @@ public sealed class DataKeyHealthCheck(IDataKeyProvider keys) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await keys.GetCurrentKeyAsync(cancellationToken).ConfigureAwait(false);
+        await keys.GetCurrentKeyAsync(cancellationToken);
         return HealthCheckResult.Healthy();
     }
 }

@@ -22,7 +22,7 @@ public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeP
 
     public async Task<IResult> GetAsync(CancellationToken cancellationToken)
     {
-        var report = await ReportAsync(cancellationToken).ConfigureAwait(false);
+        var report = await ReportAsync(cancellationToken);
         var body = new HealthView(
             report.Status == HealthStatus.Healthy ? "healthy" : "unhealthy",
             Reachability(report, StorageHealthCheck.Name),
@@ -33,7 +33,7 @@ public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeP
 
     private async Task<HealthReport> ReportAsync(CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var now = timeProvider.GetUtcNow();
@@ -42,7 +42,7 @@ public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeP
                 return last.Report;
             }
 
-            var report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+            var report = await checks.CheckHealthAsync(cancellationToken);
             _last = (report, now);
             return report;
         }

@@ -12,9 +12,9 @@ public sealed class StorageHealthCheck(TableClientProvider tables, IOptions<Stor
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken).ConfigureAwait(false);
+        var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken);
         await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken)
-            .AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+            .AsPages().WithCancellation(cancellationToken))
         {
             break;
         }

@@ -22,11 +22,9 @@ public sealed partial class ApiFailures(TableClientProvider tables, ILogger<ApiF
 {
     public async Task<IResult> HandleAsync(HttpContext context, Func<Task<IResult>> handler)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(handler);
         try
         {
-            return await handler().ConfigureAwait(false);
+            return await handler();
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -21,23 +21,20 @@ public sealed class ApiPipeline(AccessGuard guard, ApiFailures failures)
         Func<ApiCall, Task<IResult>> handle,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(handle);
         return failures.HandleAsync(context, async () =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            var caller = await guard.AuthorizeAsync(context, access, cancellationToken).ConfigureAwait(false);
+            var caller = await guard.AuthorizeAsync(context, access, cancellationToken);
             if (caller.IsProblem)
             {
                 return caller.Problem;
             }
 
             var call = new ApiCall(context, caller.Value, access, cancellationToken);
-            var result = await handle(call).ConfigureAwait(false);
+            var result = await handle(call);
             if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
             {
-                await call.AuditSuccessAsync(guard).ConfigureAwait(false);
+                await call.AuditSuccessAsync(guard);
             }
 
             return result;

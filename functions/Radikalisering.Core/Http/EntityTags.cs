@@ -47,7 +47,6 @@ public static partial class EntityTags
     /// <summary>Reads <c>If-Match</c>: the table ETag, or 428 when absent, 400 when not a single tag this API issued.</summary>
     public static ProblemOr<ETag> ReadIfMatch(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         StringValues header = request.Headers.IfMatch;
         if (header.Count == 0 || string.IsNullOrWhiteSpace(header.ToString()))
         {

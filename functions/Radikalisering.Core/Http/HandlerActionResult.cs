@@ -14,7 +14,6 @@ public sealed class HandlerActionResult(IResult result) : IActionResult
 
     public Task ExecuteResultAsync(ActionContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         return Result.ExecuteAsync(context.HttpContext);
     }
 }

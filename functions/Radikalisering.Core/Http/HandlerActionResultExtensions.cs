@@ -7,7 +7,6 @@ public static class HandlerActionResultExtensions
     /// <summary>Awaits a handler and wraps its result for a Functions HTTP trigger.</summary>
     public static async Task<IActionResult> AsActionResult(this Task<Microsoft.AspNetCore.Http.IResult> handling)
     {
-        ArgumentNullException.ThrowIfNull(handling);
-        return new HandlerActionResult(await handling.ConfigureAwait(false));
+        return new HandlerActionResult(await handling);
     }
 }

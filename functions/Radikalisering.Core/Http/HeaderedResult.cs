@@ -14,7 +14,6 @@ public sealed class HeaderedResult(IResult inner, string header, string value) :
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.Headers[header] = value;
         return Inner.ExecuteAsync(httpContext);
     }

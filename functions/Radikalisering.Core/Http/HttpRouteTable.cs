@@ -18,7 +18,6 @@ public sealed class HttpRouteTable
 
     public HttpRouteTable(IEnumerable<HttpRoute> routes)
     {
-        ArgumentNullException.ThrowIfNull(routes);
         var resolver = new DefaultInlineConstraintResolver(Options.Create(new RouteOptions()), EmptyServices.Instance);
         _routes = routes.Select(route =>
         {

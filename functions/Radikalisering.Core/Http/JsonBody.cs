@@ -14,7 +14,6 @@ public static class JsonBody
     public static ProblemOr<T> Deserialize<T>(ReadOnlySpan<byte> content, IReadOnlyDictionary<string, string> fieldRules)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(fieldRules);
         try
         {
             var value = JsonSerializer.Deserialize<T>(content, JsonDefaults.Options);
@@ -33,7 +32,6 @@ public static class JsonBody
     public static ProblemOr<T> DeserializeMergePatch<T>(ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> fieldRules)
         where T : class
     {
-        ArgumentNullException.ThrowIfNull(fieldRules);
         try
         {
             using var document = JsonDocument.Parse(content);

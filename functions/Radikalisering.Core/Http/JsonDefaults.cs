@@ -14,7 +14,6 @@ public static class JsonDefaults
     /// <summary>Applies the API's settings to options owned by a host (e.g. ASP.NET Core's <c>JsonOptions</c>).</summary>
     public static void Apply(JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.PropertyNameCaseInsensitive = false;

@@ -22,9 +22,6 @@ public static class RequestBody
         IReadOnlyCollection<string> acceptedMediaTypes,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(acceptedMediaTypes);
-
         if (!IsAccepted(request.ContentType, acceptedMediaTypes))
         {
             return Problems.UnsupportedMediaType(acceptedMediaTypes);
@@ -35,7 +32,7 @@ public static class RequestBody
             return Problems.ContentTooLarge(MaximumBytes);
         }
 
-        var content = await ReadAtMostAsync(request.Body, MaximumBytes + 1, cancellationToken).ConfigureAwait(false);
+        var content = await ReadAtMostAsync(request.Body, MaximumBytes + 1, cancellationToken);
         if (content.Length > MaximumBytes)
         {
             return Problems.ContentTooLarge(MaximumBytes);
@@ -68,7 +65,7 @@ public static class RequestBody
         var total = 0;
         while (total < limit)
         {
-            var read = await body.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken).ConfigureAwait(false);
+            var read = await body.ReadAsync(buffer.AsMemory(total, limit - total), cancellationToken);
             if (read == 0)
             {
                 break;

@@ -12,7 +12,6 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert)
     {
-        ArgumentNullException.ThrowIfNull(typeToConvert);
         return typeToConvert.IsEnum;
     }
 
@@ -36,7 +35,6 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
         {
-            ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStringValue(NameOf.TryGetValue(value, out var name)
                 ? name
                 : throw new JsonException($"{typeof(TEnum).Name} has no member {value}."));

@@ -14,7 +14,6 @@ public sealed class UnmatchedRequestEndpoint(HttpRouteTable routes)
 {
     public IResult Answer(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var allowed = routes.MethodsFor(request.Path);
         return allowed.Count == 0 || allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase)
             ? Problems.NotFound("Adressen findes ikke i API'et. Se README for de gyldige adresser.")

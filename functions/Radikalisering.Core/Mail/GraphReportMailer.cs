@@ -16,7 +16,6 @@ public sealed class GraphReportMailer(GraphServiceClient graph, IOptions<ReportO
 {
     public async Task SendAsync(ReportMail mail, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(mail);
         var settings = options.Value;
         var body = new SendMailPostRequestBody
         {
@@ -34,7 +33,7 @@ public sealed class GraphReportMailer(GraphServiceClient graph, IOptions<ReportO
 
         try
         {
-            await graph.Users[settings.SenderMailbox].SendMail.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await graph.Users[settings.SenderMailbox].SendMail.PostAsync(body, cancellationToken: cancellationToken);
         }
         catch (ODataError error) when (error.ResponseStatusCode is >= 400 and < 500 and not 408 and not 429)
         {

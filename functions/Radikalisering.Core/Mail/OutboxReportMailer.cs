@@ -12,7 +12,6 @@ public sealed class OutboxReportMailer(IOptions<ReportOptions> options, TimeProv
 {
     public async Task SendAsync(ReportMail mail, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(mail);
         var settings = options.Value;
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.SenderMailbox));
@@ -41,7 +40,7 @@ public sealed class OutboxReportMailer(IOptions<ReportOptions> options, TimeProv
         try
         {
             Directory.CreateDirectory(settings.OutboxDirectory);
-            await message.WriteToAsync(partial, cancellationToken).ConfigureAwait(false);
+            await message.WriteToAsync(partial, cancellationToken);
             File.Move(partial, path, overwrite: true);
         }
         catch (IOException exception)

@@ -27,8 +27,8 @@ public sealed class OperationsCheck(
 
     public async Task<OperationsFindings> RunAsync(CancellationToken cancellationToken)
     {
-        var overdueYear = await OverdueReportYearAsync(cancellationToken).ConfigureAwait(false);
-        var poisonCount = await PoisonMessageCountAsync(cancellationToken).ConfigureAwait(false);
+        var overdueYear = await OverdueReportYearAsync(cancellationToken);
+        var poisonCount = await PoisonMessageCountAsync(cancellationToken);
         if (poisonCount > 0)
         {
             logger.PoisonMessages(PoisonQueueName, poisonCount);
@@ -48,7 +48,7 @@ public sealed class OperationsCheck(
         }
 
         var year = today.Year - 1;
-        var snapshot = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
+        var snapshot = await snapshots.GetAsync(year, cancellationToken);
         if (snapshot?.Status == ReportStatus.Sent)
         {
             return null;
@@ -62,12 +62,12 @@ public sealed class OperationsCheck(
     private async Task<int> PoisonMessageCountAsync(CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(PoisonQueueName);
-        if (!await queue.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if (!await queue.ExistsAsync(cancellationToken))
         {
             return 0;
         }
 
-        var properties = await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+        var properties = await queue.GetPropertiesAsync(cancellationToken);
         return properties.Value.ApproximateMessagesCount;
     }
 }

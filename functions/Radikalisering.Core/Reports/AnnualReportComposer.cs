@@ -18,8 +18,6 @@ public static class AnnualReportComposer
     /// <param name="earlierYears">Snapshots of earlier years for the trend; others are ignored.</param>
     public static async Task<ReportMail> ComposeAsync(ReportSnapshot snapshot, IEnumerable<ReportSnapshot> earlierYears)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(earlierYears);
         var trendSnapshots = earlierYears.Where(earlier => earlier.Year < snapshot.Year).Append(snapshot).ToList();
         var model = AnnualReportModelFactory.Create(snapshot, trendSnapshots, ChartContentId);
 
@@ -35,7 +33,7 @@ public static class AnnualReportComposer
 
         attachments.Add(new MailAttachment(CsvFileName(snapshot.Year), "text/csv", StatisticsCsvWriter.Write(snapshot), InlineContentId: null));
 
-        var html = await AnnualReportHtmlRenderer.RenderAsync(model).ConfigureAwait(false);
+        var html = await AnnualReportHtmlRenderer.RenderAsync(model);
         return new ReportMail(snapshot.Year, Subject(snapshot.Year), html, attachments);
     }
 }

@@ -12,7 +12,6 @@ public static class AnnualReportHtmlRenderer
 {
     public static async Task<string> RenderAsync(AnnualReportModel model)
     {
-        ArgumentNullException.ThrowIfNull(model);
         // Danish letters stay readable in the mail source instead of becoming character references.
         await using var services = new ServiceCollection()
             .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
@@ -22,8 +21,8 @@ public static class AnnualReportHtmlRenderer
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(AnnualReportEmail.Model)] = model });
             // Stay on the renderer's dispatcher: the output may only be read there.
-            var output = await renderer.RenderComponentAsync<AnnualReportEmail>(parameters).ConfigureAwait(true);
+            var output = await renderer.RenderComponentAsync<AnnualReportEmail>(parameters);
             return output.ToHtmlString();
-        }).ConfigureAwait(false);
+        });
     }
 }

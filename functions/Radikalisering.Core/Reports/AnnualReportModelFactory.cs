@@ -10,8 +10,6 @@ public static class AnnualReportModelFactory
 
     public static AnnualReportModel Create(ReportSnapshot snapshot, IReadOnlyList<ReportSnapshot> trend, string? chartContentId)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(trend);
         return new AnnualReportModel(
             snapshot.Year,
             snapshot.Threshold,

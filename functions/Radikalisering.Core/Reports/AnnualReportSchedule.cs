@@ -23,7 +23,7 @@ public sealed partial class AnnualReportSchedule(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var year = timeProvider.GetUtcNow().Year - 1;
-        var compiled = await compiler.CompileAsync(year, cancellationToken).ConfigureAwait(false);
+        var compiled = await compiler.CompileAsync(year, cancellationToken);
         if (compiled.Outcome == CompileOutcome.AlreadySent)
         {
             LogNothingToDo(year, compiled.Snapshot.Status);
@@ -34,10 +34,10 @@ public sealed partial class AnnualReportSchedule(
         {
             await auditLog.WriteAsync(
                 new AuditEntry(AuditEntry.SystemCaller, AuditActions.CompileReport, year.ToString("D4", CultureInfo.InvariantCulture), AuditResult.Succeeded),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
 
-        await messages.EnqueueAsync(year, cancellationToken).ConfigureAwait(false);
+        await messages.EnqueueAsync(year, cancellationToken);
         LogEnqueued(year, compiled.Outcome);
     }
 

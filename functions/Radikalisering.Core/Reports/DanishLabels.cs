@@ -37,7 +37,6 @@ public static class DanishLabels
     /// <summary>A table's title from its dimensions: "I alt", "Alder", "Alder og udfald af §115-drøftelsen".</summary>
     public static string TableTitle(IReadOnlyList<string> dimensions)
     {
-        ArgumentNullException.ThrowIfNull(dimensions);
         return dimensions.Count == 0
             ? Total
             : string.Join(" og ", dimensions.Select((dimension, position) =>

@@ -12,6 +12,5 @@ namespace Radikalisering.Core.Reports;
 public sealed class ReportReadyHandler(ReportSender sender)
 {
     public async Task<SendOutcome> HandleAsync(string message, CancellationToken cancellationToken) =>
-        (await sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, AuditEntry.SystemCaller, cancellationToken)
-            .ConfigureAwait(false)).Outcome;
+        (await sender.SendAsync(ReportReadyMessages.ParseYear(message), ReportRequester.Automatic, AuditEntry.SystemCaller, cancellationToken)).Outcome;
 }

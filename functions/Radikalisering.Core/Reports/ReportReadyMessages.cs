@@ -22,8 +22,8 @@ public sealed class ReportReadyMessages(QueueServiceClient queues, IOptions<Stor
     public async Task EnqueueAsync(int year, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(options.Value.ReportReadyQueue);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(new ReportReadyMessage(year), JsonDefaults.Options), cancellationToken).ConfigureAwait(false);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(new ReportReadyMessage(year), JsonDefaults.Options), cancellationToken);
     }
 
     /// <exception cref="FormatException">The message is not a report-ready message; it goes to the poison queue.</exception>

@@ -34,7 +34,7 @@ public sealed partial class ReportSender(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var snapshot = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
+            var snapshot = await snapshots.GetAsync(year, cancellationToken);
             if (snapshot is null)
             {
                 return new SendResult(SendOutcome.NotCompiled);
@@ -44,23 +44,21 @@ public sealed partial class ReportSender(
             {
                 if (refusal == SendOutcome.AlreadySent)
                 {
-                    await CompleteAuditAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                    await CompleteAuditAsync(snapshot, cancellationToken);
                 }
 
                 return new SendResult(refusal);
             }
 
             var earlierYears = await snapshots
-                .GetRangeAsync(year - AnnualReportModelFactory.TrendYears + 1, year - 1, cancellationToken)
-                .ConfigureAwait(false);
-            var mail = await AnnualReportComposer.ComposeAsync(snapshot, earlierYears).ConfigureAwait(false);
+                .GetRangeAsync(year - AnnualReportModelFactory.TrendYears + 1, year - 1, cancellationToken);
+            var mail = await AnnualReportComposer.ComposeAsync(snapshot, earlierYears);
 
             var claimed = await snapshots
-                .TryReplaceAsync(snapshot with { Status = ReportStatus.Sending, SendingStartedAt = timeProvider.GetUtcNow() }, cancellationToken)
-                .ConfigureAwait(false);
+                .TryReplaceAsync(snapshot with { Status = ReportStatus.Sending, SendingStartedAt = timeProvider.GetUtcNow() }, cancellationToken);
             if (claimed is not null)
             {
-                return await DeliverAsync(claimed, mail, who, cancellationToken).ConfigureAwait(false);
+                return await DeliverAsync(claimed, mail, who, cancellationToken);
             }
 
             if (attempt == MaximumClaimAttempts)
@@ -93,15 +91,14 @@ public sealed partial class ReportSender(
     {
         try
         {
-            await mailer.SendAsync(mail, cancellationToken).ConfigureAwait(false);
+            await mailer.SendAsync(mail, cancellationToken);
         }
         catch (MailNotDeliveredException)
         {
             // Nothing went out, so the snapshot may be mailed again. The token may already be
             // cancelled, and releasing must not be skipped because of it.
             await snapshots
-                .TryReplaceAsync(claimed with { Status = ReportStatus.Compiled, SendingStartedAt = null }, CancellationToken.None)
-                .ConfigureAwait(false);
+                .TryReplaceAsync(claimed with { Status = ReportStatus.Compiled, SendingStartedAt = null }, CancellationToken.None);
             throw;
         }
 
@@ -109,14 +106,13 @@ public sealed partial class ReportSender(
         // SentAt reads back exactly as written and a later completion derives the same audit row from it.
         var sentAt = WholeSeconds(timeProvider.GetUtcNow());
         var sent = await snapshots
-            .TryReplaceAsync(claimed with { Status = ReportStatus.Sent, SentAt = sentAt, SentBy = who }, CancellationToken.None)
-            .ConfigureAwait(false);
+            .TryReplaceAsync(claimed with { Status = ReportStatus.Sent, SentAt = sentAt, SentBy = who }, CancellationToken.None);
         if (sent is null)
         {
             LogMarkLost(claimed.Year);
         }
 
-        await auditLog.WriteAsync(ReportSendAudit.EntryFor(claimed.Year, sentAt, who), CancellationToken.None).ConfigureAwait(false);
+        await auditLog.WriteAsync(ReportSendAudit.EntryFor(claimed.Year, sentAt, who), CancellationToken.None);
         LogSent(claimed.Year);
         return new SendResult(SendOutcome.Sent, sent ?? claimed with { Status = ReportStatus.Sent, SentAt = sentAt, SentBy = who });
     }
@@ -134,9 +130,9 @@ public sealed partial class ReportSender(
         }
 
         var entry = ReportSendAudit.EntryFor(sent.Year, sentAt, sentBy);
-        if (!await auditTable.ContainsAsync(entry, cancellationToken).ConfigureAwait(false))
+        if (!await auditTable.ContainsAsync(entry, cancellationToken))
         {
-            await auditLog.WriteAsync(entry, cancellationToken).ConfigureAwait(false);
+            await auditLog.WriteAsync(entry, cancellationToken);
         }
     }
 

@@ -21,7 +21,6 @@ public static class StatisticsCsvWriter
 
     public static byte[] Write(ReportSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {

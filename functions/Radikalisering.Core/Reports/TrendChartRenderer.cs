@@ -18,7 +18,6 @@ public static class TrendChartRenderer
 
     public static byte[] Render(IReadOnlyList<TrendRow> trend)
     {
-        ArgumentNullException.ThrowIfNull(trend);
         var plot = new Plot();
         plot.Font.Set(SansSerif);
         var bars = trend

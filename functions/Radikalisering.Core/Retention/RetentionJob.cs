@@ -32,7 +32,7 @@ public sealed partial class RetentionJob(
     public async Task<IReadOnlyList<int>> RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var due = (await snapshots.GetSentAsync(cancellationToken).ConfigureAwait(false))
+        var due = (await snapshots.GetSentAsync(cancellationToken))
             .Where(snapshot => snapshot.SentAt is { } sentAt && sentAt.AddYears(options.Value.YearsAfterReport) <= now)
             .Select(snapshot => snapshot.Year)
             .ToList();
@@ -40,7 +40,7 @@ public sealed partial class RetentionJob(
         foreach (var year in due)
         {
             // No change of the year may go unaudited: its pending audit intents are completed before they go.
-            await intents.CompleteAsync(ConcernStore.PartitionKeyOf(year), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await intents.CompleteAsync(ConcernStore.PartitionKeyOf(year), TimeSpan.Zero, cancellationToken);
             var count = 0;
             await concerns.DeleteYearAsync(
                 year,
@@ -50,18 +50,18 @@ public sealed partial class RetentionJob(
                     {
                         await auditLog.WriteAsync(
                             new AuditEntry(AuditEntry.SystemCaller, AuditActions.RetentionDeleteConcern, id, AuditResult.Succeeded),
-                            cancellationToken).ConfigureAwait(false);
+                            cancellationToken);
                     }
 
                     count += ids.Count;
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (count > 0)
             {
                 LogDeleted(count, year);
             }
 
-            await backups.DeleteYearAsync(year, cancellationToken).ConfigureAwait(false);
+            await backups.DeleteYearAsync(year, cancellationToken);
         }
 
         return due;

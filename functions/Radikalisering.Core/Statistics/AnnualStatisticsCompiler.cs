@@ -38,22 +38,22 @@ public sealed partial class AnnualStatisticsCompiler(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false);
+            var existing = await snapshots.GetAsync(year, cancellationToken);
             if (existing is { Status: not ReportStatus.Compiled })
             {
                 LogFinal(year, existing.Status);
                 return new CompileResult(existing, CompileOutcome.AlreadySent);
             }
 
-            var compiled = await ProtectAsync(year, existing, cancellationToken).ConfigureAwait(false);
+            var compiled = await ProtectAsync(year, existing, cancellationToken);
             if (existing is not null && SameFigures(existing, compiled))
             {
                 return new CompileResult(existing, CompileOutcome.Unchanged);
             }
 
             var stored = existing is null
-                ? await snapshots.TryAddAsync(compiled, cancellationToken).ConfigureAwait(false)
-                : await snapshots.TryReplaceAsync(compiled with { ETag = existing.ETag }, cancellationToken).ConfigureAwait(false);
+                ? await snapshots.TryAddAsync(compiled, cancellationToken)
+                : await snapshots.TryReplaceAsync(compiled with { ETag = existing.ETag }, cancellationToken);
             if (stored is not null)
             {
                 LogCompiled(year, stored.Total);
@@ -71,7 +71,7 @@ public sealed partial class AnnualStatisticsCompiler(
     {
         var settings = options.Value;
         var request = new DisclosureRequest(
-            await CountAsync(year, cancellationToken).ConfigureAwait(false),
+            await CountAsync(year, cancellationToken),
             settings.PublishedTables.Select(dimensions => new TableDefinition(TableName(dimensions), dimensions)).ToList(),
             new DisclosureSettings(settings.Threshold, settings.SmallTotal, DisclosureOptions.KeyFigureCosts),
             previous?.Tables.Select(ToEngine).ToList());
@@ -98,7 +98,7 @@ public sealed partial class AnnualStatisticsCompiler(
     private async Task<Cube> CountAsync(int year, CancellationToken cancellationToken)
     {
         var counts = new long[ConcernDimensions.CellCount];
-        await foreach (var facts in concerns.ReadYearAsync(year, cancellationToken).ConfigureAwait(false))
+        await foreach (var facts in concerns.ReadYearAsync(year, cancellationToken))
         {
             counts[ConcernDimensions.CellIndexOf(facts)]++;
         }

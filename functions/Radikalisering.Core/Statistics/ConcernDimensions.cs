@@ -34,7 +34,6 @@ public static class ConcernDimensions
     /// <summary>The row-major index of one concern's cell in the cube.</summary>
     public static int CellIndexOf(ConcernFacts facts)
     {
-        ArgumentNullException.ThrowIfNull(facts);
         var age = facts.SubjectUnder18 ? 0 : 1;
         var reporter = facts.Reporter switch
         {

@@ -19,10 +19,9 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
 
     public async Task<ReportSnapshot?> GetAsync(int year, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var response = await table
-            .GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKeyOf(year), cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            .GetEntityIfExistsAsync<TableEntity>(PartitionKey, RowKeyOf(year), cancellationToken: cancellationToken);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -31,24 +30,23 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKey} and RowKey ge {RowKeyOf(fromYear)} and RowKey le {RowKeyOf(toYear)}");
-        return await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(filter, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ReportSnapshot>> GetSentAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {PartitionKey} and Status eq {nameof(ReportStatus.Sent)}");
-        return await QueryAsync(filter, cancellationToken).ConfigureAwait(false);
+        return await QueryAsync(filter, cancellationToken);
     }
 
     /// <summary>Adds a new year's snapshot; <c>null</c> if another run added that year first.</summary>
     public async Task<ReportSnapshot?> TryAddAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         try
         {
-            var response = await table.AddEntityAsync(ToEntity(snapshot), cancellationToken).ConfigureAwait(false);
+            var response = await table.AddEntityAsync(ToEntity(snapshot), cancellationToken);
             return snapshot with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag returned.") };
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -60,13 +58,11 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
     /// <summary>Replaces the snapshot if it is unchanged since it was read (its ETag); <c>null</c> if it was changed.</summary>
     public async Task<ReportSnapshot?> TryReplaceAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         try
         {
             var response = await table
-                .UpdateEntityAsync(ToEntity(snapshot), snapshot.ETag, TableUpdateMode.Replace, cancellationToken)
-                .ConfigureAwait(false);
+                .UpdateEntityAsync(ToEntity(snapshot), snapshot.ETag, TableUpdateMode.Replace, cancellationToken);
             return snapshot with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag returned.") };
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
@@ -77,9 +73,9 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
 
     private async Task<IReadOnlyList<ReportSnapshot>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var snapshots = new List<ReportSnapshot>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             snapshots.Add(FromEntity(entity));
         }

@@ -16,7 +16,6 @@ public sealed record StatisticsView(
 {
     public static StatisticsView Of(ReportSnapshot snapshot)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
         return new StatisticsView(
             snapshot.Year,
             snapshot.Status,

@@ -23,7 +23,6 @@ public static class RetryBudget
 
     public static void Apply(RetryOptions retry)
     {
-        ArgumentNullException.ThrowIfNull(retry);
         retry.Mode = RetryMode.Exponential;
         retry.MaxRetries = MaxRetries;
         retry.Delay = Delay;

@@ -17,7 +17,7 @@ public sealed class TableClientProvider(TableServiceClient service)
         var lazy = _tables.GetOrAdd(tableName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
         try
         {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await lazy.Value.WaitAsync(cancellationToken);
         }
         catch (Exception) when (lazy.Value.IsFaulted)
         {
@@ -36,7 +36,7 @@ public sealed class TableClientProvider(TableServiceClient service)
     private async Task<TableClient> CreateAsync(string tableName)
     {
         var table = service.GetTableClient(tableName);
-        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await table.CreateIfNotExistsAsync();
         return table;
     }
 }

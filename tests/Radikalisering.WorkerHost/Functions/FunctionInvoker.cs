@@ -17,7 +17,6 @@ public sealed class FunctionInvoker(WorkerChannel channel)
         IEnumerable<KeyValuePair<string, TypedData>> triggerMetadata,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(function);
         var request = new InvocationRequest
         {
             InvocationId = Guid.NewGuid().ToString(),

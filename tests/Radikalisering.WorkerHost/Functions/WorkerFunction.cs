@@ -15,7 +15,6 @@ public sealed record WorkerFunction(string Id, string Name, FunctionTrigger Trig
     /// <exception cref="WorkerHostException">A binding this host cannot serve.</exception>
     public static WorkerFunction From(RpcFunctionMetadata metadata)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
         FunctionTrigger? trigger = null;
         foreach (var raw in metadata.RawBindings)
         {

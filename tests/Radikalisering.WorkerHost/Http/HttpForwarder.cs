@@ -30,7 +30,6 @@ public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, Http
 
     public void Map(IEndpointRouteBuilder endpoints, string routePrefix, IEnumerable<WorkerFunction> functions)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
         var order = 0;
         foreach (var function in functions.OrderBy(function => function.Name, StringComparer.OrdinalIgnoreCase))
         {

@@ -15,8 +15,6 @@ public sealed class FunctionRpcService(WorkerConnection connection, ILoggerFacto
         IServerStreamWriter<StreamingMessage> responseStream,
         ServerCallContext context)
     {
-        ArgumentNullException.ThrowIfNull(requestStream);
-        ArgumentNullException.ThrowIfNull(context);
         if (!await requestStream.MoveNext(context.CancellationToken))
         {
             return;

@@ -33,7 +33,6 @@ public sealed class WorkerChannel(IAsyncStreamReader<StreamingMessage> fromWorke
     /// <summary>Sends an invocation with the trace and retry context the worker reads on every invocation.</summary>
     public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         request.TraceContext ??= new RpcTraceContext { TraceParent = System.Diagnostics.Activity.Current?.Id ?? "" };
         request.RetryContext ??= new RetryContext();
         return (await SendAsync("invoke:" + request.InvocationId, new StreamingMessage { InvocationRequest = request }, cancellationToken)).InvocationResponse;

@@ -16,14 +16,12 @@ public sealed class TimerInvoker(FunctionInvoker invoker, TimeProvider time, ILo
 
     public static CrontabSchedule Parse(TimerTrigger trigger)
     {
-        ArgumentNullException.ThrowIfNull(trigger);
         return CrontabSchedule.TryParse(trigger.Schedule, WithSeconds)
             ?? throw new WorkerHostException($"'{trigger.Schedule}' is not an NCRONTAB schedule with seconds; this worker host runs no other timer format.");
     }
 
     public Task<InvocationResponse> InvokeAsync(WorkerFunction function, bool isPastDue, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(function);
         var trigger = function.Trigger as TimerTrigger
             ?? throw new ArgumentException($"{function.Name} is not a timer function.", nameof(function));
         var now = time.GetUtcNow().UtcDateTime;

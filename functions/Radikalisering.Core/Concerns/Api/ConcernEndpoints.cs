@@ -62,7 +62,7 @@ public sealed class ConcernEndpoints(
             return idempotencyKey.Problem;
         }
 
-        var request = await ReadFactsAsync(call, asMergePatch: false).ConfigureAwait(false);
+        var request = await ReadFactsAsync(call, asMergePatch: false);
         if (request.IsProblem)
         {
             return request.Problem;
@@ -74,7 +74,7 @@ public sealed class ConcernEndpoints(
             return facts.Problem;
         }
 
-        var creation = await store.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken).ConfigureAwait(false);
+        var creation = await store.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken);
         switch (creation)
         {
             case { Status: ConcernCreationStatus.Created or ConcernCreationStatus.Replayed, Concern: { } concern }:
@@ -125,10 +125,10 @@ public sealed class ConcernEndpoints(
                 "Fortsættelsesnøglen er ugyldig. Brug den uændret fra forrige side og med samme år.");
         }
 
-        var stored = await store.ListAsync(year, pageSize, tableToken, call.CancellationToken).ConfigureAwait(false);
+        var stored = await store.ListAsync(year, pageSize, tableToken, call.CancellationToken);
         foreach (var damaged in stored.Unreadable)
         {
-            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken).ConfigureAwait(false);
+            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken);
         }
 
         call.AuditSuccessAs(AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year));
@@ -140,7 +140,7 @@ public sealed class ConcernEndpoints(
 
     private async Task<IResult> GetAsync(ApiCall call, int year, Guid id)
     {
-        var found = await FindAsync(call, year, id).ConfigureAwait(false);
+        var found = await FindAsync(call, year, id);
         return found.IsProblem
             ? found.Problem
             : ApiPipeline.WithETag(TypedResults.Ok(found.Value.ToView()), EntityTags.ToHeader(found.Value.ETag));
@@ -154,13 +154,13 @@ public sealed class ConcernEndpoints(
             return ifMatch.Problem;
         }
 
-        var patch = await ReadFactsAsync(call, asMergePatch: true).ConfigureAwait(false);
+        var patch = await ReadFactsAsync(call, asMergePatch: true);
         if (patch.IsProblem)
         {
             return patch.Problem;
         }
 
-        var found = await FindAsync(call, year, id).ConfigureAwait(false);
+        var found = await FindAsync(call, year, id);
         if (found.IsProblem)
         {
             return found.Problem;
@@ -179,7 +179,7 @@ public sealed class ConcernEndpoints(
         }
 
         var intent = IntentOf(call, AuditActions.UpdateConcern, id);
-        var write = await store.UpdateAsync(current, facts.Value, ifMatch.Value, intent, call.CancellationToken).ConfigureAwait(false);
+        var write = await store.UpdateAsync(current, facts.Value, ifMatch.Value, intent, call.CancellationToken);
         if (write is not { Status: ConcernWriteStatus.Done, Concern: { } updated })
         {
             return write.Status == ConcernWriteStatus.NotFound ? NotFound() : Problems.PreconditionFailed();
@@ -203,7 +203,7 @@ public sealed class ConcernEndpoints(
         }
 
         var intent = IntentOf(call, AuditActions.DeleteConcern, id);
-        var write = await store.DeleteAsync(year, id, ifMatch.Value, intent, call.CancellationToken).ConfigureAwait(false);
+        var write = await store.DeleteAsync(year, id, ifMatch.Value, intent, call.CancellationToken);
         switch (write.Status)
         {
             case ConcernWriteStatus.Done:
@@ -219,8 +219,7 @@ public sealed class ConcernEndpoints(
     /// <summary>The body's facts: a JSON object for a create, a JSON merge patch (no member removed) for an update.</summary>
     private static async Task<ProblemOr<ConcernFactsRequest>> ReadFactsAsync(ApiCall call, bool asMergePatch)
     {
-        var body = await RequestBody.ReadAsync(call.Request, asMergePatch ? PatchMediaTypes : CreateMediaTypes, call.CancellationToken)
-            .ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(call.Request, asMergePatch ? PatchMediaTypes : CreateMediaTypes, call.CancellationToken);
         if (body.IsProblem)
         {
             return ProblemOr<ConcernFactsRequest>.From(body.Problem);
@@ -257,11 +256,11 @@ public sealed class ConcernEndpoints(
 
         try
         {
-            return await store.GetAsync(year, id, call.CancellationToken).ConfigureAwait(false) is { } concern ? concern : NotFound();
+            return await store.GetAsync(year, id, call.CancellationToken) is { } concern ? concern : NotFound();
         }
         catch (UnreadableConcernException exception) when (exception.Concern is { } damaged)
         {
-            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken).ConfigureAwait(false);
+            await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken);
             return Problems.Unreadable(damaged.Id, damaged.Reference, EntityTags.ToHeader(exception.ETag));
         }
     }

@@ -12,7 +12,6 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
 {
     public ProblemOr<ConcernFacts> ForCreate(ConcernFactsRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Require(errors, ConcernFields.ReceivedOn, request.ReceivedOn);
         Require(errors, ConcernFields.SubjectUnder18, request.SubjectUnder18);
@@ -39,8 +38,6 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
     /// <summary>Applies a merge patch to the stored facts. The year received is the row's partition, so it cannot change.</summary>
     public ProblemOr<ConcernFacts> ForUpdate(ConcernFacts current, ConcernFactsRequest patch)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(patch);
         var receivedOn = patch.ReceivedOn ?? current.ReceivedOn;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         CheckReceivedOn(errors, receivedOn);

@@ -15,10 +15,10 @@ public sealed partial class ReencryptConcernsJob(ConcernStore store, IAuditLog a
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var result = await store.ReencryptAsync(cancellationToken).ConfigureAwait(false);
+        var result = await store.ReencryptAsync(cancellationToken);
         await auditLog.WriteAsync(
             new AuditEntry(AuditEntry.SystemCaller, AuditActions.ReencryptConcerns, result.KeyVersion, AuditResult.Succeeded),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         LogReencrypted(result.RowsMoved, result.KeyVersion);
     }
 

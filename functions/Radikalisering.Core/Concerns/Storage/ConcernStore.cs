@@ -43,13 +43,12 @@ public sealed partial class ConcernStore(
 
     public async Task<ConcernCreation> CreateAsync(ConcernFacts facts, string? idempotencyKey, string who, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(facts);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var now = time.GetUtcNow();
         var request = new PendingCreate(facts, Guid.NewGuid(), idempotencyKey is null ? null : IdempotencyBindings.RowKeyOf(idempotencyKey));
         if (request.KeyRowKey is not null)
         {
-            var binding = await BindAsync(table, request, cancellationToken).ConfigureAwait(false);
+            var binding = await BindAsync(table, request, cancellationToken);
             if (binding is null)
             {
                 return new ConcernCreation(ConcernCreationStatus.KeyReusedForDifferentRequest, null, null);
@@ -61,13 +60,13 @@ public sealed partial class ConcernStore(
         var intent = new AuditIntent(request.ConcernId, who, AuditActions.CreateConcern, request.ConcernId.ToString("D"), now);
         try
         {
-            return await CommitCreateAsync(table, request, intent, cancellationToken).ConfigureAwait(false);
+            return await CommitCreateAsync(table, request, intent, cancellationToken);
         }
         catch (Exception exception) when (!TableClientProvider.IsTableMissing(exception))
         {
             // The SDK gave up: the transaction may or may not have committed. If it did, that is the answer;
             // if it certainly did not, a new key binding is removed so the key can be used again.
-            if (await FindCommittedAsync(table, request, CancellationToken.None).ConfigureAwait(false) is { } committed)
+            if (await FindCommittedAsync(table, request, CancellationToken.None) is { } committed)
             {
                 return committed;
             }
@@ -79,32 +78,31 @@ public sealed partial class ConcernStore(
     /// <summary>The stored concern; null when there is none. Throws <see cref="UnreadableConcernException"/> for a damaged row.</summary>
     public async Task<StoredConcern?> GetAsync(int year, Guid id, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            PartitionKeyOf(year), RowKeyOf(id), cancellationToken: cancellationToken).ConfigureAwait(false);
+            PartitionKeyOf(year), RowKeyOf(id), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
         }
 
-        return await TryReadAsync(row.Value!, cancellationToken).ConfigureAwait(false)
+        return await TryReadAsync(row.Value!, cancellationToken)
             ?? throw new UnreadableConcernException(Unreadable(row.Value!), row.Value!.ETag);
     }
 
     /// <summary>One page of a year's concerns. <paramref name="continuationToken"/> is the Table service's own token.</summary>
     public async Task<StoredPage> ListAsync(int year, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         await foreach (var page in QueryYear(table, year, pageSize, cancellationToken)
                            .AsPages(continuationToken, pageSize)
-                           .WithCancellation(cancellationToken)
-                           .ConfigureAwait(false))
+                           .WithCancellation(cancellationToken))
         {
             var items = new List<StoredConcern>(page.Values.Count);
             var unreadable = new List<UnreadableConcern>();
             foreach (var row in page.Values)
             {
-                if (await TryReadAsync(row, cancellationToken).ConfigureAwait(false) is { } concern)
+                if (await TryReadAsync(row, cancellationToken) is { } concern)
                 {
                     items.Add(concern);
                 }
@@ -127,11 +125,11 @@ public sealed partial class ConcernStore(
     /// </summary>
     public async IAsyncEnumerable<ConcernFacts> ReadYearAsync(int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var unreadable = 0;
-        await foreach (var row in QueryYear(table, year, 1000, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in QueryYear(table, year, 1000, cancellationToken))
         {
-            if (await TryReadAsync(row, cancellationToken).ConfigureAwait(false) is { } concern)
+            if (await TryReadAsync(row, cancellationToken) is { } concern)
             {
                 yield return concern.Facts;
             }
@@ -151,11 +149,10 @@ public sealed partial class ConcernStore(
     /// <summary>Whether the year holds at least one concern row (readable or not).</summary>
     public async Task<bool> HasConcernsAsync(int year, CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         await foreach (var page in table.QueryAsync<TableEntity>(YearFilter(year), 1, ["RowKey"], cancellationToken)
                            .AsPages(pageSizeHint: 1)
-                           .WithCancellation(cancellationToken)
-                           .ConfigureAwait(false))
+                           .WithCancellation(cancellationToken))
         {
             if (page.Values.Count > 0)
             {
@@ -174,18 +171,15 @@ public sealed partial class ConcernStore(
         AuditIntent intent,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(intent);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var updated = current with { Facts = facts, UpdatedAt = intent.OccurredAt };
         var partition = PartitionKeyOf(current.Year);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, intent.ToRow(partition)),
-            new(TableTransactionActionType.UpdateReplace, await ToEntityAsync(updated, cancellationToken).ConfigureAwait(false), ifMatch),
+            new(TableTransactionActionType.UpdateReplace, await ToEntityAsync(updated, cancellationToken), ifMatch),
         ];
-        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken).ConfigureAwait(false);
+        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken);
         if (!outcome.IsCommitted)
         {
             return new ConcernWrite(outcome.Refusal);
@@ -197,22 +191,21 @@ public sealed partial class ConcernStore(
         }
 
         // An earlier attempt of this update committed; its answer was lost, so read the row for its ETag.
-        return await GetAsync(current.Year, current.Id, cancellationToken).ConfigureAwait(false) is { } reread
+        return await GetAsync(current.Year, current.Id, cancellationToken) is { } reread
             ? new ConcernWrite(ConcernWriteStatus.Done, reread)
             : new ConcernWrite(ConcernWriteStatus.NotFound);
     }
 
     public async Task<ConcernWrite> DeleteAsync(int year, Guid id, ETag ifMatch, AuditIntent intent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(intent);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var partition = PartitionKeyOf(year);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, intent.ToRow(partition)),
             new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeyOf(id)), ifMatch),
         ];
-        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken).ConfigureAwait(false);
+        var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken);
         return new ConcernWrite(outcome.IsCommitted ? ConcernWriteStatus.Done : outcome.Refusal);
     }
 
@@ -223,10 +216,10 @@ public sealed partial class ConcernStore(
     /// </summary>
     public async Task<ReencryptConcernsResult> ReencryptAsync(CancellationToken cancellationToken)
     {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var current = await cipher.CurrentKeyVersionAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
+        var current = await cipher.CurrentKeyVersionAsync(cancellationToken);
         var moved = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             // A full scan either way (KeyVersion is not a key); filtered here, which every Table endpoint supports alike.
             if (row.GetString(ConcernColumns.KeyVersion) is not { } version || version == current
@@ -235,11 +228,10 @@ public sealed partial class ConcernStore(
                 continue;
             }
 
-            await SealIntoAsync(row, await OpenAsync(row, schemaVersion, cancellationToken).ConfigureAwait(false), schemaVersion, cancellationToken)
-                .ConfigureAwait(false);
+            await SealIntoAsync(row, await OpenAsync(row, schemaVersion, cancellationToken), schemaVersion, cancellationToken);
             try
             {
-                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 moved++;
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 412)
@@ -259,12 +251,11 @@ public sealed partial class ConcernStore(
     /// </summary>
     public async Task DeleteYearAsync(int year, Func<IReadOnlyList<string>, Task> deleted, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(deleted);
         const int maximumTransactionSize = 100;
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var table = await TableAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyOf(year)}");
         var rows = table.QueryAsync<TableEntity>(filter, maximumTransactionSize, ["PartitionKey", "RowKey"], cancellationToken);
-        await foreach (var page in rows.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in rows.AsPages().WithCancellation(cancellationToken))
         {
             if (page.Values.Count == 0)
             {
@@ -272,15 +263,14 @@ public sealed partial class ConcernStore(
             }
 
             var actions = page.Values.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)).ToList();
-            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await table.SubmitTransactionAsync(actions, cancellationToken);
             await deleted(page.Values
                     .Select(row => row.RowKey)
                     .Where(rowKey => !rowKey.StartsWith(ConcernColumns.BookkeepingPrefix, StringComparison.Ordinal))
-                    .ToList())
-                .ConfigureAwait(false);
+                    .ToList());
         }
 
-        await IdempotencyBindings.DeleteYearAsync(table, year, cancellationToken).ConfigureAwait(false);
+        await IdempotencyBindings.DeleteYearAsync(table, year, cancellationToken);
     }
 
     public static string PartitionKeyOf(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
@@ -304,17 +294,15 @@ public sealed partial class ConcernStore(
     {
         var rowKey = request.KeyRowKey!;
         var binding = IdempotencyBindings.Row(rowKey, request.Year, request.ConcernId);
-        await SealIntoAsync(binding, PaddedJson.Serialize(IdempotentRequest.Of(request.Facts)), IdempotencyBindings.SchemaVersion, cancellationToken)
-            .ConfigureAwait(false);
+        await SealIntoAsync(binding, PaddedJson.Serialize(IdempotentRequest.Of(request.Facts)), IdempotencyBindings.SchemaVersion, cancellationToken);
         try
         {
-            await table.AddEntityAsync(binding, cancellationToken).ConfigureAwait(false);
+            await table.AddEntityAsync(binding, cancellationToken);
             return (request.ConcernId, false);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            var existing = (await table.GetEntityAsync<TableEntity>(IdempotencyBindings.Partition, rowKey, cancellationToken: cancellationToken)
-                .ConfigureAwait(false)).Value;
+            var existing = (await table.GetEntityAsync<TableEntity>(IdempotencyBindings.Partition, rowKey, cancellationToken: cancellationToken)).Value;
             if (IdempotencyBindings.ConcernIdOf(existing) is not { } boundId)
             {
                 return null;
@@ -325,7 +313,7 @@ public sealed partial class ConcernStore(
                 return (boundId, false); // our own add, retried by the SDK after its answer was lost
             }
 
-            var remembered = await TryOpenAsync<IdempotentRequest>(existing, IdempotencyBindings.SchemaVersion, cancellationToken).ConfigureAwait(false);
+            var remembered = await TryOpenAsync<IdempotentRequest>(existing, IdempotencyBindings.SchemaVersion, cancellationToken);
             return remembered == IdempotentRequest.Of(request.Facts) ? (boundId, true) : null;
         }
     }
@@ -347,26 +335,26 @@ public sealed partial class ConcernStore(
             request,
             intent,
             concern,
-            await ToEntityAsync(concern, cancellationToken).ConfigureAwait(false),
+            await ToEntityAsync(concern, cancellationToken),
             intent.ToRow(partition),
             request.KeyRowKey is null ? null : MarkerRow(partition, request));
         var counter = _counters.For(request.Year);
         counter.Pending.Enqueue(queued);
         try
         {
-            await counter.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await counter.Turn.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (!queued.TryWithdraw())
         {
             // Another caller's transaction holds it already: its outcome is this request's.
-            return await queued.Outcome.Task.ConfigureAwait(false);
+            return await queued.Outcome.Task;
         }
 
         try
         {
             while (!queued.Outcome.Task.IsCompleted)
             {
-                await CommitQueuedAsync(table, counter).ConfigureAwait(false);
+                await CommitQueuedAsync(table, counter);
             }
         }
         finally
@@ -374,7 +362,7 @@ public sealed partial class ConcernStore(
             counter.Turn.Release();
         }
 
-        return await queued.Outcome.Task.ConfigureAwait(false);
+        return await queued.Outcome.Task;
     }
 
     /// <summary>
@@ -390,8 +378,8 @@ public sealed partial class ConcernStore(
         {
             try
             {
-                var known = counter.Known ??= await ReadCounterAsync(table, batch.Partition, CancellationToken.None).ConfigureAwait(false);
-                var responses = await table.SubmitTransactionAsync(batch.Actions(known), CancellationToken.None).ConfigureAwait(false);
+                var known = counter.Known ??= await ReadCounterAsync(table, batch.Partition, CancellationToken.None);
+                var responses = await table.SubmitTransactionAsync(batch.Actions(known), CancellationToken.None);
                 counter.Known = batch.Committed(known, responses.Value);
                 return;
             }
@@ -403,7 +391,7 @@ public sealed partial class ConcernStore(
                     // The service did not say which row failed: each create alone, where a failure is its own.
                     foreach (var single in batch.OneByOne())
                     {
-                        await CommitAsync(table, counter, single).ConfigureAwait(false);
+                        await CommitAsync(table, counter, single);
                     }
 
                     return;
@@ -412,8 +400,7 @@ public sealed partial class ConcernStore(
                 if (batch.FailedCreate(exception.FailedTransactionActionIndex) is { } failed)
                 {
                     batch.Remove(failed.Create);
-                    if (await ResolveConflictAsync(table, failed.Create.Request, failed.Create.Intent, failed.Row, CancellationToken.None)
-                            .ConfigureAwait(false) is { } resolved)
+                    if (await ResolveConflictAsync(table, failed.Create.Request, failed.Create.Intent, failed.Row, CancellationToken.None) is { } resolved)
                     {
                         failed.Create.Outcome.TrySetResult(resolved);
                     }
@@ -449,7 +436,7 @@ public sealed partial class ConcernStore(
         CreateRow? failedRow,
         CancellationToken cancellationToken)
     {
-        if (await GetAsync(request.Year, request.ConcernId, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await GetAsync(request.Year, request.ConcernId, cancellationToken) is { } existing)
         {
             return request.AdoptedKey
                 ? new ConcernCreation(ConcernCreationStatus.Replayed, existing, null)
@@ -467,8 +454,7 @@ public sealed partial class ConcernStore(
             return null;
         }
 
-        var marker = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(request.Year), request.KeyRowKey, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var marker = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(request.Year), request.KeyRowKey, cancellationToken: cancellationToken);
         if (!marker.HasValue)
         {
             return null;
@@ -476,7 +462,7 @@ public sealed partial class ConcernStore(
 
         return IdempotencyBindings.ConcernIdOf(marker.Value!) is { } original
             && original != request.ConcernId
-            && await GetAsync(request.Year, original, cancellationToken).ConfigureAwait(false) is { } replay
+            && await GetAsync(request.Year, original, cancellationToken) is { } replay
             ? new ConcernCreation(ConcernCreationStatus.Replayed, replay, null)
             : new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
     }
@@ -487,8 +473,8 @@ public sealed partial class ConcernStore(
         try
         {
             var committed = await table.GetEntityIfExistsAsync<TableEntity>(
-                PartitionKeyOf(request.Year), AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var concern = await GetAsync(request.Year, request.ConcernId, cancellationToken).ConfigureAwait(false);
+                PartitionKeyOf(request.Year), AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken);
+            var concern = await GetAsync(request.Year, request.ConcernId, cancellationToken);
             if (concern is not null)
             {
                 return request.AdoptedKey
@@ -498,7 +484,7 @@ public sealed partial class ConcernStore(
 
             if (request.KeyRowKey is not null && !request.AdoptedKey && !committed.HasValue)
             {
-                await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, cancellationToken).ConfigureAwait(false);
+                await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is RequestFailedException or AggregateException or UnreadableConcernException)
@@ -522,7 +508,7 @@ public sealed partial class ConcernStore(
     {
         try
         {
-            var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            var responses = await table.SubmitTransactionAsync(actions, cancellationToken);
             return ChangeOutcome.Committed with { ConcernETag = responses.Value[ChangedConcernAction].Headers.ETag };
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && !TableClientProvider.IsTableMissing(exception))
@@ -531,7 +517,7 @@ public sealed partial class ConcernStore(
             {
                 IntentAction => true,
                 ChangedConcernAction => false,
-                _ => await IntentExistsAsync(table, partition, intent, cancellationToken).ConfigureAwait(false),
+                _ => await IntentExistsAsync(table, partition, intent, cancellationToken),
             };
             return committed
                 ? ChangeOutcome.Committed
@@ -540,7 +526,7 @@ public sealed partial class ConcernStore(
         catch (Exception exception) when (!TableClientProvider.IsTableMissing(exception))
         {
             // The SDK gave up; if the change committed after all, its intent says so.
-            if (await TryIntentExistsAsync(table, partition, intent).ConfigureAwait(false) == true)
+            if (await TryIntentExistsAsync(table, partition, intent) == true)
             {
                 return ChangeOutcome.Committed;
             }
@@ -554,7 +540,7 @@ public sealed partial class ConcernStore(
     {
         try
         {
-            return await IntentExistsAsync(table, partition, intent, CancellationToken.None).ConfigureAwait(false);
+            return await IntentExistsAsync(table, partition, intent, CancellationToken.None);
         }
         catch (Exception exception) when (exception is RequestFailedException or AggregateException)
         {
@@ -564,12 +550,11 @@ public sealed partial class ConcernStore(
     }
 
     private static async Task<bool> IntentExistsAsync(TableClient table, string partition, AuditIntent intent, CancellationToken cancellationToken) =>
-        (await table.GetEntityIfExistsAsync<TableEntity>(partition, intent.RowKey, ["RowKey"], cancellationToken).ConfigureAwait(false)).HasValue;
+        (await table.GetEntityIfExistsAsync<TableEntity>(partition, intent.RowKey, ["RowKey"], cancellationToken)).HasValue;
 
     private static async Task<ReferenceCounters.CounterState> ReadCounterAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, ConcernColumns.CounterRowKey, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, ConcernColumns.CounterRowKey, cancellationToken: cancellationToken);
         return row.HasValue
             ? new ReferenceCounters.CounterState(row.Value!.GetInt32(ConcernColumns.LastSequence) ?? 0, row.Value.ETag)
             : new ReferenceCounters.CounterState(0, default);
@@ -585,14 +570,14 @@ public sealed partial class ConcernStore(
             [ConcernColumns.Reference] = concern.Reference,
         };
         var record = new ConcernRecord(concern.Facts, concern.CreatedAt, concern.UpdatedAt);
-        await SealIntoAsync(entity, PaddedJson.Serialize(record), ConcernColumns.CurrentSchemaVersion, cancellationToken).ConfigureAwait(false);
+        await SealIntoAsync(entity, PaddedJson.Serialize(record), ConcernColumns.CurrentSchemaVersion, cancellationToken);
         return entity;
     }
 
     private async Task SealIntoAsync(TableEntity entity, byte[] plaintext, int schemaVersion, CancellationToken cancellationToken)
     {
         var binding = new PayloadBinding(TableName, entity.PartitionKey, entity.RowKey, schemaVersion);
-        var sealedPayload = await cipher.SealAsync(plaintext, binding, cancellationToken).ConfigureAwait(false);
+        var sealedPayload = await cipher.SealAsync(plaintext, binding, cancellationToken);
         entity[ConcernColumns.Payload] = sealedPayload.Payload;
         entity[ConcernColumns.KeyVersion] = sealedPayload.KeyVersion;
         entity[ConcernColumns.SchemaVersion] = schemaVersion;
@@ -604,7 +589,7 @@ public sealed partial class ConcernStore(
             entity.GetBinary(ConcernColumns.Payload) ?? throw new InvalidDataException($"Row {entity.RowKey} has no payload."),
             entity.GetString(ConcernColumns.KeyVersion) ?? throw new InvalidDataException($"Row {entity.RowKey} has no key version."));
         var binding = new PayloadBinding(TableName, entity.PartitionKey, entity.RowKey, schemaVersion);
-        return await cipher.OpenAsync(sealedPayload, binding, cancellationToken).ConfigureAwait(false);
+        return await cipher.OpenAsync(sealedPayload, binding, cancellationToken);
     }
 
     /// <summary>The payload of a bookkeeping row, or null when it cannot be read.</summary>
@@ -614,7 +599,7 @@ public sealed partial class ConcernStore(
         try
         {
             return entity.GetInt32(ConcernColumns.SchemaVersion) == schemaVersion
-                ? PaddedJson.Deserialize<T>(await OpenAsync(entity, schemaVersion, cancellationToken).ConfigureAwait(false))
+                ? PaddedJson.Deserialize<T>(await OpenAsync(entity, schemaVersion, cancellationToken))
                 : null;
         }
         catch (Exception exception) when (IsDamage(exception))
@@ -634,10 +619,10 @@ public sealed partial class ConcernStore(
             var record = entity.GetInt32(ConcernColumns.SchemaVersion) switch
             {
                 ConcernColumns.CurrentSchemaVersion => PaddedJson.Deserialize<ConcernRecord>(
-                    await OpenAsync(entity, ConcernColumns.CurrentSchemaVersion, cancellationToken).ConfigureAwait(false)),
+                    await OpenAsync(entity, ConcernColumns.CurrentSchemaVersion, cancellationToken)),
                 ConcernColumns.PlaintextTimesSchemaVersion => new ConcernRecord(
                     PaddedJson.Deserialize<ConcernFacts>(
-                        await OpenAsync(entity, ConcernColumns.PlaintextTimesSchemaVersion, cancellationToken).ConfigureAwait(false)),
+                        await OpenAsync(entity, ConcernColumns.PlaintextTimesSchemaVersion, cancellationToken)),
                     entity.GetDateTimeOffset(ConcernColumns.CreatedAt) ?? default,
                     entity.GetDateTimeOffset(ConcernColumns.UpdatedAt) ?? default),
                 var other => throw new InvalidDataException($"Payload schema version {other} is not one this code reads."),

@@ -36,10 +36,9 @@ internal static class IdempotencyBindings
     public static async Task DeleteYearAsync(TableClient table, int year, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Year eq {year}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            await DeleteAsync(table, row.RowKey, cancellationToken).ConfigureAwait(false);
+            await DeleteAsync(table, row.RowKey, cancellationToken);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ReportEndpoints(
     private async Task<IResult> GetStatisticsAsync(ApiCall call, int year)
     {
         var cancellationToken = call.CancellationToken;
-        var snapshot = ConcernFields.IsPlausibleYear(year) ? await snapshots.GetAsync(year, cancellationToken).ConfigureAwait(false) : null;
+        var snapshot = ConcernFields.IsPlausibleYear(year) ? await snapshots.GetAsync(year, cancellationToken) : null;
         if (snapshot is null)
         {
             return Problems.NotFound($"Der er endnu ingen opgørelse for {year}.");
@@ -57,7 +57,7 @@ public sealed class ReportEndpoints(
             return problem;
         }
 
-        if (!await concerns.HasConcernsAsync(year, cancellationToken).ConfigureAwait(false))
+        if (!await concerns.HasConcernsAsync(year, cancellationToken))
         {
             return Problems.NotFound($"Der er ingen henvendelser fra {year}, så der er intet at opgøre.");
         }
@@ -65,7 +65,7 @@ public sealed class ReportEndpoints(
         CompileResult result;
         try
         {
-            result = await compiler.CompileAsync(year, cancellationToken).ConfigureAwait(false);
+            result = await compiler.CompileAsync(year, cancellationToken);
         }
         catch (UnreadableConcernsException exception)
         {
@@ -93,7 +93,7 @@ public sealed class ReportEndpoints(
         SendResult result;
         try
         {
-            result = await sender.SendAsync(year, ReportRequester.Operator, call.Caller.ObjectId, cancellationToken).ConfigureAwait(false);
+            result = await sender.SendAsync(year, ReportRequester.Operator, call.Caller.ObjectId, cancellationToken);
         }
         catch (MailNotDeliveredException)
         {

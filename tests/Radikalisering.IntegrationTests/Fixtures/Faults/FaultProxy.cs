@@ -75,7 +75,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
         await _stop.CancelAsync();
         _listener.Stop();
         ResetAll();
-        await Task.WhenAll(_accepting, _flapping).ConfigureAwait(false);
+        await Task.WhenAll(_accepting, _flapping);
         _stop.Dispose();
     }
 
@@ -86,7 +86,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
             Socket client;
             try
             {
-                client = await _listener.AcceptSocketAsync(_stop.Token).ConfigureAwait(false);
+                client = await _listener.AcceptSocketAsync(_stop.Token);
             }
             catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -112,8 +112,8 @@ public sealed partial class FaultProxy : IAsyncDisposable
         _open[connection] = 0;
         try
         {
-            await upstream.ConnectAsync(_upstream, _stop.Token).ConfigureAwait(false);
-            await Task.WhenAny(PumpAsync(client, upstream), PumpAsync(upstream, client)).ConfigureAwait(false);
+            await upstream.ConnectAsync(_upstream, _stop.Token);
+            await Task.WhenAny(PumpAsync(client, upstream), PumpAsync(upstream, client));
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
         {
@@ -133,14 +133,14 @@ public sealed partial class FaultProxy : IAsyncDisposable
         {
             while (true)
             {
-                var read = await from.ReceiveAsync(buffer, SocketFlags.None).ConfigureAwait(false);
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None);
                 if (read == 0)
                 {
                     to.Shutdown(SocketShutdown.Send);
                     return;
                 }
 
-                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None).ConfigureAwait(false);
+                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None);
             }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
@@ -153,7 +153,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
         using var timer = new PeriodicTimer(FaultInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(_stop.Token))
             {
                 if (!Flapping)
                 {
@@ -162,7 +162,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
 
                 _faulting = true;
                 ResetAll();
-                await Task.Delay(FaultDuration, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(FaultDuration, _stop.Token);
                 _faulting = false;
             }
         }

@@ -23,9 +23,8 @@ public sealed class LostResponsePolicy(Func<HttpMessage, bool> loses) : HttpPipe
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var lose = Armed && !message.TryGetProperty(typeof(LostResponsePolicy), out _) && loses(message);
-        await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        await ProcessNextAsync(message, pipeline);
         if (lose && message.Response.Status < 300)
         {
             message.SetProperty(typeof(LostResponsePolicy), true);

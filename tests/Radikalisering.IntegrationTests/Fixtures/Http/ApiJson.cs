@@ -17,7 +17,6 @@ public static class ApiJson
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {
-        ArgumentNullException.ThrowIfNull(response);
         return await response.Content.ReadFromJsonAsync<T>(JsonDefaults.Options)
             ?? throw new InvalidOperationException("The response body was empty.");
     }
@@ -25,7 +24,6 @@ public static class ApiJson
     /// <summary>An RFC 9457 problem body, as JSON.</summary>
     public static async Task<JsonObject> ReadProblemAsync(this HttpResponseMessage response)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
         {
             throw new InvalidOperationException(

@@ -45,7 +45,6 @@ public sealed class ApiTestHost : IAsyncDisposable
 
     public static async Task<ApiTestHost> StartAsync(AzuriteFixture azurite, Action<ApiTestHostOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(azurite);
         var options = new ApiTestHostOptions();
         configure?.Invoke(options);
 
