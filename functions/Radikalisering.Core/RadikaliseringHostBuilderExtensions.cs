@@ -5,6 +5,7 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Operations;
 using Radikalisering.Core.Reports;
+using Radikalisering.Core.Retention;
 using Radikalisering.Core.Telemetry;
 
 namespace Radikalisering.Core;
@@ -24,6 +25,7 @@ public static class RadikaliseringHostBuilderExtensions
         builder.Services.AddOperations();
         builder.Services.AddConcernServices(builder.Configuration, builder.Environment);
         builder.Services.AddAnnualReport();
+        builder.Services.AddRetention();
         builder.Services.TryAddSingleton<OperationTelemetry>();
 
         // The API's responses and problems are ASP.NET Core's results, written in the API's JSON dialect.

@@ -83,7 +83,7 @@ public class CompileBenchmarks
             var facts = Enumerable.Range(0, count).Select(_ => new ConcernFacts(
                 new DateOnly(year, random.Next(1, 13), random.Next(1, 29)),
                 random.Next(3) == 0,
-                (Reporter)random.Next(3),
+                (ReporterKind)random.Next(3),
                 Outcome.Pending,
                 null)).ToArray();
             await Parallel.ForEachAsync(facts, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (concern, token) =>

@@ -7,6 +7,6 @@ namespace Radikalisering.Core.Concerns;
 public sealed record ConcernFacts(
     DateOnly ReceivedOn,
     bool SubjectUnder18,
-    Reporter Reporter,
+    ReporterKind Reporter,
     Outcome Outcome,
     DateOnly? OutcomeOn);

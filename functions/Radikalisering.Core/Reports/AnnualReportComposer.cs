@@ -19,7 +19,7 @@ public static class AnnualReportComposer
     public static async Task<ReportMail> ComposeAsync(ReportSnapshot snapshot, IEnumerable<ReportSnapshot> earlierYears)
     {
         var trendSnapshots = earlierYears.Where(earlier => earlier.Year < snapshot.Year).Append(snapshot).ToList();
-        var model = AnnualReportModelFactory.Create(snapshot, trendSnapshots, ChartContentId);
+        var model = AnnualReportModelMapper.Create(snapshot, trendSnapshots, ChartContentId);
 
         var attachments = new List<MailAttachment>();
         if (model.Trend.Any(row => row.Total is not null))

@@ -51,7 +51,7 @@ public sealed partial class ReportSender(
             }
 
             var earlierYears = await snapshots
-                .GetRangeAsync(year - AnnualReportModelFactory.TrendYears + 1, year - 1, cancellationToken);
+                .GetRangeAsync(year - AnnualReportModelMapper.TrendYears + 1, year - 1, cancellationToken);
             var mail = await AnnualReportComposer.ComposeAsync(snapshot, earlierYears);
 
             var claimed = await snapshots

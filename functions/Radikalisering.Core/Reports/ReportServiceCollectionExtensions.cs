@@ -5,10 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Radikalisering.Core.Audit;
-using Radikalisering.Core.Backup;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Mail;
-using Radikalisering.Core.Retention;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
 
@@ -17,8 +15,8 @@ namespace Radikalisering.Core.Reports;
 public static class ReportServiceCollectionExtensions
 {
     /// <summary>
-    /// The annual statistics, report, mail and retention services, with the <c>Disclosure</c>,
-    /// <c>Report</c> and <c>Retention</c> options bound from the app's configuration and validated
+    /// The annual statistics, report and mail services, with the <c>Disclosure</c>
+    /// and <c>Report</c> options bound from the app's configuration and validated
     /// on start. Needs the services of <c>AddConcernServices</c> (storage, access, audit and the
     /// <see cref="Concerns.IConcernReader"/>); the order of the two calls does not matter.
     /// In Development the report goes to the outbox unless <c>Report:DeliveryMode</c> says otherwise;
@@ -41,10 +39,6 @@ public static class ReportServiceCollectionExtensions
                 (options, environment) => options.DeliveryMode != ReportDeliveryMode.Outbox || environment.IsDevelopment(),
                 "Report:DeliveryMode=Outbox is for Development only; in Azure the report is sent with Microsoft Graph.")
             .ValidateOnStart();
-        services.AddOptions<RetentionOptions>()
-            .BindConfiguration(RetentionOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
         services.TryAddSingleton<DisclosureEngine>();
         services.TryAddSingleton<ReportSnapshotStore>();
@@ -52,13 +46,11 @@ public static class ReportServiceCollectionExtensions
         services.TryAddSingleton<ReportReadyMessages>();
         services.TryAddSingleton<TableAuditLog>();
         services.TryAddSingleton<ReportSender>();
-        services.TryAddSingleton<AnnualReportSchedule>();
+        services.TryAddSingleton<CompileAnnualReportJob>();
         services.TryAddSingleton<ReportReadyHandler>();
         services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<ReportEndpoints>();
-        services.TryAddSingleton<RetentionJob>();
-        services.TryAddSingleton<BackupRetention>();
 
         services.TryAddSingleton(provider => ReportGraphClientFactory.Create(provider.GetRequiredService<TokenCredential>()));
         services.TryAddSingleton<IReportMailer>(provider =>

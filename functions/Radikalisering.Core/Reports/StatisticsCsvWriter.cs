@@ -45,7 +45,7 @@ public static class StatisticsCsvWriter
         return buffer.ToArray();
     }
 
-    private static string CategoryOrTotal(PublishedTable table, PublishedCell cell, string dimension)
+    private static string CategoryOrTotal(SnapshotTable table, SnapshotCell cell, string dimension)
     {
         var position = table.Dimensions.ToList().IndexOf(dimension);
         return position < 0 ? DanishLabels.Total : DanishLabels.Category(dimension, cell.Categories[position]);

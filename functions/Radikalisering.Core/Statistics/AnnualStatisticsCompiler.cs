@@ -123,13 +123,13 @@ public sealed partial class AnnualStatisticsCompiler(
             && pair.First.Cells.Zip(pair.Second.Cells).All(cells =>
                 cells.First.Value == cells.Second.Value && cells.First.Categories.SequenceEqual(cells.Second.Categories)));
 
-    private static PublishedTable FromEngine(Disclosure.PublishedTable table) => new(
+    private static SnapshotTable FromEngine(Disclosure.PublishedTable table) => new(
         table.Definition.Name,
         table.Definition.Dimensions.ToList(),
-        table.Cells.Select(cell => new PublishedCell(cell.Categories.ToList(), cell.Value)).ToList());
+        table.Cells.Select(cell => new SnapshotCell(cell.Categories.ToList(), cell.Value)).ToList());
 
     // The engine reads only the figures and which cells were withheld, not why.
-    private static Disclosure.PublishedTable ToEngine(PublishedTable table) => new(
+    private static Disclosure.PublishedTable ToEngine(SnapshotTable table) => new(
         new TableDefinition(table.Name, table.Dimensions),
         table.Cells.Select(cell => new Disclosure.PublishedCell(
             cell.Categories, cell.Value, cell.IsSuppressed ? SuppressionReason.Secondary : null)).ToList());

@@ -37,9 +37,9 @@ public static class ConcernDimensions
         var age = facts.SubjectUnder18 ? 0 : 1;
         var reporter = facts.Reporter switch
         {
-            Concerns.Reporter.MunicipalEmployee => 0,
-            Concerns.Reporter.OtherAuthority => 1,
-            Concerns.Reporter.Other => 2,
+            Concerns.ReporterKind.MunicipalEmployee => 0,
+            Concerns.ReporterKind.OtherAuthority => 1,
+            Concerns.ReporterKind.Other => 2,
             _ => throw new ArgumentOutOfRangeException(nameof(facts), facts.Reporter, "Unknown reporter."),
         };
         var outcome = facts.Outcome switch

@@ -10,7 +10,7 @@ namespace Radikalisering.Core.Statistics;
 public sealed record ReportSnapshot(
     int Year,
     ReportStatus Status,
-    IReadOnlyList<PublishedTable> Tables,
+    IReadOnlyList<SnapshotTable> Tables,
     bool WholePublicationSuppressed,
     string Method,
     int Threshold,

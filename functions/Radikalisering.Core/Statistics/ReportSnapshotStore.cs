@@ -104,7 +104,7 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
     private static ReportSnapshot FromEntity(TableEntity entity) => new(
         Year: int.Parse(entity.RowKey, CultureInfo.InvariantCulture),
         Status: Enum.Parse<ReportStatus>(entity.GetString("Status")),
-        Tables: JsonSerializer.Deserialize<List<PublishedTable>>(entity.GetString("Tables"), TablesJson)
+        Tables: JsonSerializer.Deserialize<List<SnapshotTable>>(entity.GetString("Tables"), TablesJson)
             ?? throw new InvalidDataException($"Snapshot {entity.RowKey} has no tables."),
         WholePublicationSuppressed: entity.GetBoolean("WholePublicationSuppressed") ?? false,
         Method: entity.GetString("Method"),

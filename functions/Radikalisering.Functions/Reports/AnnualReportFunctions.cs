@@ -8,10 +8,10 @@ namespace Radikalisering.Functions.Reports;
 /// <c>report-ready</c>; the queue trigger mails it once. Both use the app's storage account
 /// (the default <c>AzureWebJobsStorage</c> connection: infra keeps the app's queue there).
 /// </summary>
-public sealed class AnnualReportFunctions(AnnualReportSchedule schedule, ReportReadyHandler handler)
+public sealed class AnnualReportFunctions(CompileAnnualReportJob schedule, ReportReadyHandler handler)
 {
     [Function("CompileAnnualReport")]
-    public Task CompileAsync([TimerTrigger(AnnualReportSchedule.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task CompileAsync([TimerTrigger(CompileAnnualReportJob.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         schedule.RunAsync(cancellationToken);
 
     [Function("SendAnnualReport")]

@@ -88,8 +88,8 @@ public sealed class StoredRowTests(AzuriteFixture azurite)
         Assert.Equal(
             new[]
             {
-                new ConcernFacts(new DateOnly(2026, 1, 2), false, Reporter.OtherAuthority, Outcome.Dismissed, new DateOnly(2026, 6, 15)),
-                new ConcernFacts(new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null),
+                new ConcernFacts(new DateOnly(2026, 1, 2), false, ReporterKind.OtherAuthority, Outcome.Dismissed, new DateOnly(2026, 6, 15)),
+                new ConcernFacts(new DateOnly(2026, 3, 14), true, ReporterKind.MunicipalEmployee, Outcome.Pending, null),
             },
             facts.OrderBy(item => item.ReceivedOn));
     }

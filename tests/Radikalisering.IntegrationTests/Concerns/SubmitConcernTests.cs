@@ -23,7 +23,7 @@ public sealed class SubmitConcernTests(AzuriteFixture azurite)
         Assert.Equal($"/api/concerns/2026/{view.Id}", created.Headers.Location!.OriginalString);
         Assert.False(created.Headers.ETag!.IsWeak);
         Assert.Equal(
-            new ConcernView(view.Id, 2026, "2026-0001", new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null,
+            new ConcernView(view.Id, 2026, "2026-0001", new DateOnly(2026, 3, 14), true, ReporterKind.MunicipalEmployee, Outcome.Pending, null,
                 host.Time.GetUtcNow(), host.Time.GetUtcNow(), created.Headers.ETag.ToString()),
             view);
 

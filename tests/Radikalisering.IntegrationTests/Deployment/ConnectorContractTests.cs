@@ -66,7 +66,7 @@ public sealed partial class ConnectorContractTests
     [Fact]
     public void Reporter_values_are_the_enum_names_in_camel_case_with_Danish_display_names()
     {
-        AssertEnum<Reporter>(connector.Definition("Reporter"), ["Kommunal medarbejder", "Anden myndighed", "Andre"]);
+        AssertEnum<ReporterKind>(connector.Definition("Reporter"), ["Kommunal medarbejder", "Anden myndighed", "Andre"]);
     }
 
     [Fact]

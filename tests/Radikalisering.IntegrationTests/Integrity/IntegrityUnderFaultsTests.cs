@@ -134,7 +134,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
 
     /// <summary>Facts no other request of the test has, so a stored concern tells which request recorded it.</summary>
     private static ConcernFacts FactsOf(int index) =>
-        new(new DateOnly(2026, 1, 1).AddDays(index % CreatesPerMode), index >= CreatesPerMode, Reporter.Other, Outcome.Pending, null);
+        new(new DateOnly(2026, 1, 1).AddDays(index % CreatesPerMode), index >= CreatesPerMode, ReporterKind.Other, Outcome.Pending, null);
 
     // A change answered 503 may still have committed (the intent row proves it to the sweep), so the client does
     // what a form would: it reads the concern and tries again only if the change is not there.

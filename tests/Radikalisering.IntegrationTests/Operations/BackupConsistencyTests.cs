@@ -36,7 +36,7 @@ public sealed class BackupConsistencyTests(AzuriteFixture azurite) : IDisposable
                 services?.Invoke(collection);
             };
         });
-        await host.SeedAsync(2025, 3, false, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2025, 3, false, ReporterKind.Other, Outcome.Pending);
         var rowsBefore = await CountAsync(host.ConcernsTable);
 
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);

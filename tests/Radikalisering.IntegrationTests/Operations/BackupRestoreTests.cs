@@ -14,7 +14,6 @@ using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
-using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
 
 namespace Radikalisering.IntegrationTests.Operations;
 
@@ -39,7 +38,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
 
     private static IEnumerable<string> Sorted(IEnumerable<ConcernFacts> facts) => facts.Select(fact => fact.ToString()).Order(StringComparer.Ordinal);
 
-    private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<PublishedTable> tables) =>
+    private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<SnapshotTable> tables) =>
         tables.SelectMany(table => table.Cells.Select(cell => (table.Name, string.Join(",", cell.Categories), cell.Value)));
 
     private async Task DeleteTablesAsync(ApiTestHost host)
@@ -84,7 +83,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
         await Years.AllCellsLarge(2025).SeedAsync(host);
-        await host.SeedAsync(2024, 7, true, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2024, 7, true, ReporterKind.Other, Outcome.Pending);
         using var compile = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin).PostAsync("/api/reports/2025/compile", content: null);
         Assert.Equal(HttpStatusCode.OK, compile.StatusCode);
         var compiled = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
@@ -114,7 +113,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     public async Task The_backup_holds_the_rows_as_stored_with_payloads_still_sealed()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
-        await host.SeedAsync(2025, 3, true, Reporter.MunicipalEmployee, Outcome.Confirmed);
+        await host.SeedAsync(2025, 3, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
 
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
 
@@ -131,7 +130,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     public async Task A_restore_into_tables_that_hold_concerns_is_refused_and_writes_nothing()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
-        await host.SeedAsync(2025, 4, false, Reporter.Other, Outcome.Dismissed);
+        await host.SeedAsync(2025, 4, false, ReporterKind.Other, Outcome.Dismissed);
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
         var rows = await RowCountAsync(host.ConcernsTable);
 
@@ -147,7 +146,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     public async Task A_damaged_backup_or_an_unknown_run_is_refused_and_writes_nothing()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
-        await host.SeedAsync(2025, 4, false, Reporter.Other, Outcome.Dismissed);
+        await host.SeedAsync(2025, 4, false, ReporterKind.Other, Outcome.Dismissed);
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
         var concerns = manifest.Partitions.Single(partition => partition.Table == BackupTables.Concerns);
         await Backups(host).GetBlobClient(concerns.Blob).UploadAsync(BinaryData.FromString("{}\n"), overwrite: true);
@@ -186,8 +185,8 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     public async Task Retention_deletes_the_year_from_every_backup_run_and_the_runs_stay_restorable()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
-        await host.SeedAsync(2019, 6, true, Reporter.MunicipalEmployee, Outcome.Confirmed);
-        await host.SeedAsync(2021, 5, false, Reporter.OtherAuthority, Outcome.Dismissed);
+        await host.SeedAsync(2019, 6, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
+        await host.SeedAsync(2021, 5, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
         var snapshots = host.Get<ReportSnapshotStore>();
         var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2019, CancellationToken.None)).Snapshot;
         await snapshots.TryReplaceAsync(compiled with { Status = ReportStatus.Sent, SentAt = new DateTimeOffset(2020, 1, 6, 5, 0, 0, TimeSpan.Zero) }, CancellationToken.None);

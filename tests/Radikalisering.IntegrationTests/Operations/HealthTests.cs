@@ -21,7 +21,7 @@ public sealed class HealthTests(AzuriteFixture azurite) : IDisposable
     public async Task An_anonymous_caller_learns_that_storage_and_the_data_key_are_reachable_and_nothing_else()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
-        await host.SeedAsync(2025, 3, true, Core.Concerns.Reporter.Other, Core.Concerns.Outcome.Pending);
+        await host.SeedAsync(2025, 3, true, Core.Concerns.ReporterKind.Other, Core.Concerns.Outcome.Pending);
 
         using var response = await host.CreateClient().GetAsync($"/api/{HealthEndpoint.Route}");
 

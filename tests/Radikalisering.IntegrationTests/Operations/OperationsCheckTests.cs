@@ -43,7 +43,7 @@ public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
     public async Task From_15_January_a_report_not_sent_is_signalled_as_overdue(ReportStatus? status)
     {
         await using var host = await StartAsync(new DateTimeOffset(2026, 1, 15, 6, 0, 0, TimeSpan.Zero));
-        await host.SeedAsync(2025, 6, true, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2025, 6, true, ReporterKind.Other, Outcome.Pending);
         if (status is { } stored)
         {
             var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None)).Snapshot;
@@ -62,7 +62,7 @@ public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
     {
         await using var host = await StartAsync(new DateTimeOffset(2026, 1, 14, 6, 0, 0, TimeSpan.Zero));
         var early = await host.Get<OperationsCheck>().RunAsync(CancellationToken.None);
-        await host.SeedAsync(2025, 6, true, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2025, 6, true, ReporterKind.Other, Outcome.Pending);
         var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None)).Snapshot;
         await host.Get<ReportSnapshotStore>().TryReplaceAsync(compiled with { Status = ReportStatus.Sent, SentAt = host.Time.GetUtcNow() }, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(30));

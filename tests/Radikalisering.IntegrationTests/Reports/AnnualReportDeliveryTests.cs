@@ -38,7 +38,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
     public async Task The_timer_run_twice_mails_last_years_report_once()
     {
         await using var host = await StartWithLastYearAsync();
-        var schedule = host.Get<AnnualReportSchedule>();
+        var schedule = host.Get<CompileAnnualReportJob>();
         var handler = host.Get<ReportReadyHandler>();
 
         await schedule.RunAsync(CancellationToken.None);
@@ -64,11 +64,11 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
     public async Task Once_sent_the_timer_neither_recompiles_nor_enqueues()
     {
         await using var host = await StartWithLastYearAsync();
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
         await host.Get<ReportReadyHandler>().HandleAsync(Assert.Single(await host.DrainReportReadyAsync()), CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(1));
 
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
 
         Assert.Empty(await host.DrainReportReadyAsync());
         Assert.Single(_graph.SentMessages);
@@ -79,7 +79,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
     {
         await using var host = await StartWithLastYearAsync();
 
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
 
         var raw = new QueueClient(azurite.ConnectionString, host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.ReportReadyQueue)}"]);
         var wire = Assert.Single((await raw.PeekMessagesAsync(maxMessages: 10)).Value).Body.ToString();
@@ -111,7 +111,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
     public async Task A_redelivery_after_a_crash_between_mailing_and_marking_does_not_mail_again()
     {
         await using var host = await StartWithLastYearAsync();
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
         var message = Assert.Single(await host.DrainReportReadyAsync());
         var handler = host.Get<ReportReadyHandler>();
         _graph.AcceptThenDropConnection();
@@ -119,7 +119,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await Assert.ThrowsAsync<HttpRequestException>(() => handler.HandleAsync(message, CancellationToken.None));
         var redelivered = await handler.HandleAsync(message, CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(1));
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, redelivered);
         Assert.Empty(await host.DrainReportReadyAsync());

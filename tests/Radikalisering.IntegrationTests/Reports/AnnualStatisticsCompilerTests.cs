@@ -1,7 +1,6 @@
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
-using PublishedTable = Radikalisering.Core.Statistics.PublishedTable;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 namespace Radikalisering.IntegrationTests.Reports;
@@ -13,7 +12,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
 
     public void Dispose() => _graph.Dispose();
 
-    private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<PublishedTable> tables) =>
+    private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<SnapshotTable> tables) =>
         tables.SelectMany(table => table.Cells.Select(cell => (table.Name, string.Join(",", cell.Categories), cell.Value)));
 
     [Fact]
@@ -22,7 +21,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
         await using var host = await ReportTestHost.StartAsync(azurite, _graph);
         var year = Years.AllCellsLarge(2025);
         await year.SeedAsync(host);
-        await host.SeedAsync(2024, 5, true, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2024, 5, true, ReporterKind.Other, Outcome.Pending);
 
         var result = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
 
@@ -105,7 +104,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
         var compiler = host.Get<AnnualStatisticsCompiler>();
         var first = await compiler.CompileAsync(2025, CancellationToken.None);
 
-        await host.SeedAsync(2025, 10, false, Reporter.Other, Outcome.Dismissed);
+        await host.SeedAsync(2025, 10, false, ReporterKind.Other, Outcome.Dismissed);
         host.Time.Advance(TimeSpan.FromDays(1));
         var second = await compiler.CompileAsync(2025, CancellationToken.None);
 
@@ -126,7 +125,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
         var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None)).Snapshot;
         var sent = (await store.TryReplaceAsync(compiled with { Status = ReportStatus.Sent, SentAt = host.Time.GetUtcNow() }, CancellationToken.None))!;
 
-        await host.SeedAsync(2025, 10, false, Reporter.Other, Outcome.Dismissed);
+        await host.SeedAsync(2025, 10, false, ReporterKind.Other, Outcome.Dismissed);
         var again = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
 
         Assert.Equal(CompileOutcome.AlreadySent, again.Outcome);

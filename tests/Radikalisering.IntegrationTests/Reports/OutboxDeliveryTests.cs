@@ -30,7 +30,7 @@ public sealed class OutboxDeliveryTests(AzuriteFixture azurite) : IDisposable
         });
         await Years.AllCellsLarge(2025).SeedAsync(host);
 
-        await host.Get<AnnualReportSchedule>().RunAsync(CancellationToken.None);
+        await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
         foreach (var message in await host.DrainReportReadyAsync())
         {
             await host.Get<ReportReadyHandler>().HandleAsync(message, CancellationToken.None);

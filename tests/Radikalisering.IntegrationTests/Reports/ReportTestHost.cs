@@ -43,7 +43,7 @@ public static class ReportTestHost
     public static T Get<T>(this ApiTestHost host) where T : notnull => host.Services.GetRequiredService<T>();
 
     /// <summary>Stores concerns received in <paramref name="year"/>: <paramref name="count"/> alike ones per call.</summary>
-    public static async Task SeedAsync(this ApiTestHost host, int year, int count, bool under18, Reporter reporter, Outcome outcome)
+    public static async Task SeedAsync(this ApiTestHost host, int year, int count, bool under18, ReporterKind reporter, Outcome outcome)
     {
         var store = host.Get<ConcernStore>();
         for (var index = 0; index < count; index++)

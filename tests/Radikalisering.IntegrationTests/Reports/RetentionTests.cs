@@ -39,9 +39,9 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
     public async Task Deletes_the_concerns_of_years_reported_five_years_ago_and_audits_each()
     {
         await using var host = await ReportTestHost.StartAsync(azurite, _graph, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
-        await host.SeedAsync(2019, 6, true, Reporter.MunicipalEmployee, Outcome.Confirmed);
-        await host.SeedAsync(2020, 6, false, Reporter.OtherAuthority, Outcome.Dismissed);
-        await host.SeedAsync(2021, 6, false, Reporter.OtherAuthority, Outcome.Dismissed);
+        await host.SeedAsync(2019, 6, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
+        await host.SeedAsync(2020, 6, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
+        await host.SeedAsync(2021, 6, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
         await MarkSentAsync(host, 2019, new DateTimeOffset(2020, 1, 6, 5, 0, 0, TimeSpan.Zero));
         await MarkSentAsync(host, 2020, new DateTimeOffset(2021, 1, 5, 5, 0, 0, TimeSpan.Zero));
         var doomed = (await RowKeysAsync(host, 2019)).Where(key => !key.StartsWith('~')).ToList();
@@ -66,7 +66,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
             options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero);
             options.Settings["Retention:YearsAfterReport"] = "2";
         });
-        await host.SeedAsync(2022, 5, true, Reporter.Other, Outcome.Pending);
+        await host.SeedAsync(2022, 5, true, ReporterKind.Other, Outcome.Pending);
         await MarkSentAsync(host, 2022, new DateTimeOffset(2023, 1, 5, 5, 0, 0, TimeSpan.Zero));
 
         await host.Get<RetentionJob>().RunAsync(CancellationToken.None);

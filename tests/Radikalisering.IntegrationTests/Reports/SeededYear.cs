@@ -7,11 +7,11 @@ namespace Radikalisering.IntegrationTests.Reports;
 /// <summary>A year's concerns for a test, as groups of alike concerns, and the true (unprotected) figures they make.</summary>
 public sealed class SeededYear(int year)
 {
-    private readonly List<(int Count, bool Under18, Reporter Reporter, Outcome Outcome)> _groups = [];
+    private readonly List<(int Count, bool Under18, ReporterKind Reporter, Outcome Outcome)> _groups = [];
 
     public int Year { get; } = year;
 
-    public SeededYear Add(int count, bool under18, Reporter reporter, Outcome outcome)
+    public SeededYear Add(int count, bool under18, ReporterKind reporter, Outcome outcome)
     {
         _groups.Add((count, under18, reporter, outcome));
         return this;
@@ -41,13 +41,13 @@ public sealed class SeededYear(int year)
             .Sum(group => (long)group.Count);
 
     /// <summary>The tables as they would be published with nothing suppressed.</summary>
-    public IReadOnlyList<PublishedTable> TrueTables(IEnumerable<PublishedTable> shape) =>
+    public IReadOnlyList<SnapshotTable> TrueTables(IEnumerable<SnapshotTable> shape) =>
         shape.Select(table => table with
         {
             Cells = table.Cells.Select(cell => cell with { Value = TrueValue(table.Dimensions, cell.Categories) }).ToList(),
         }).ToList();
 
-    private static string CategoryOf((int Count, bool Under18, Reporter Reporter, Outcome Outcome) group, string dimension) => dimension switch
+    private static string CategoryOf((int Count, bool Under18, ReporterKind Reporter, Outcome Outcome) group, string dimension) => dimension switch
     {
         ConcernDimensions.Age => group.Under18 ? ConcernDimensions.Under18 : ConcernDimensions.Adult,
         ConcernDimensions.Reporter => ConcernDimensions.ReporterCategories[(int)group.Reporter],

@@ -12,7 +12,7 @@ public static class Years
         var index = 0;
         foreach (var under18 in new[] { true, false })
         {
-            foreach (var reporter in Enum.GetValues<Reporter>())
+            foreach (var reporter in Enum.GetValues<ReporterKind>())
             {
                 foreach (var outcome in Enum.GetValues<Outcome>())
                 {
@@ -29,19 +29,19 @@ public static class Years
     /// be hidden, with complements, while the age and outcome figures can all be published.
     /// </summary>
     public static SeededYear FewFromOthers(int year) => new SeededYear(year)
-        .Add(6, true, Reporter.MunicipalEmployee, Outcome.Pending)
-        .Add(7, true, Reporter.MunicipalEmployee, Outcome.Confirmed)
-        .Add(5, true, Reporter.MunicipalEmployee, Outcome.Dismissed)
-        .Add(5, true, Reporter.OtherAuthority, Outcome.Pending)
-        .Add(6, true, Reporter.OtherAuthority, Outcome.Confirmed)
-        .Add(5, true, Reporter.OtherAuthority, Outcome.Dismissed)
-        .Add(1, true, Reporter.Other, Outcome.Pending)
-        .Add(8, false, Reporter.MunicipalEmployee, Outcome.Pending)
-        .Add(9, false, Reporter.MunicipalEmployee, Outcome.Confirmed)
-        .Add(7, false, Reporter.MunicipalEmployee, Outcome.Dismissed)
-        .Add(6, false, Reporter.OtherAuthority, Outcome.Pending)
-        .Add(5, false, Reporter.OtherAuthority, Outcome.Confirmed)
-        .Add(7, false, Reporter.OtherAuthority, Outcome.Dismissed)
-        .Add(1, false, Reporter.Other, Outcome.Pending)
-        .Add(1, false, Reporter.Other, Outcome.Confirmed);
+        .Add(6, true, ReporterKind.MunicipalEmployee, Outcome.Pending)
+        .Add(7, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed)
+        .Add(5, true, ReporterKind.MunicipalEmployee, Outcome.Dismissed)
+        .Add(5, true, ReporterKind.OtherAuthority, Outcome.Pending)
+        .Add(6, true, ReporterKind.OtherAuthority, Outcome.Confirmed)
+        .Add(5, true, ReporterKind.OtherAuthority, Outcome.Dismissed)
+        .Add(1, true, ReporterKind.Other, Outcome.Pending)
+        .Add(8, false, ReporterKind.MunicipalEmployee, Outcome.Pending)
+        .Add(9, false, ReporterKind.MunicipalEmployee, Outcome.Confirmed)
+        .Add(7, false, ReporterKind.MunicipalEmployee, Outcome.Dismissed)
+        .Add(6, false, ReporterKind.OtherAuthority, Outcome.Pending)
+        .Add(5, false, ReporterKind.OtherAuthority, Outcome.Confirmed)
+        .Add(7, false, ReporterKind.OtherAuthority, Outcome.Dismissed)
+        .Add(1, false, ReporterKind.Other, Outcome.Pending)
+        .Add(1, false, ReporterKind.Other, Outcome.Confirmed);
 }

@@ -19,11 +19,11 @@ public sealed class ConcernValidatorTests
     {
         var result = _validator.ForCreate(new ConcernFactsRequest
         {
-            ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = true, Reporter = Reporter.MunicipalEmployee,
+            ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = true, Reporter = ReporterKind.MunicipalEmployee,
         });
 
         Assert.False(result.IsProblem);
-        Assert.Equal(new ConcernFacts(new DateOnly(2026, 3, 14), true, Reporter.MunicipalEmployee, Outcome.Pending, null), result.Value);
+        Assert.Equal(new ConcernFacts(new DateOnly(2026, 3, 14), true, ReporterKind.MunicipalEmployee, Outcome.Pending, null), result.Value);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ConcernValidatorTests
     {
         var result = _validator.ForCreate(new ConcernFactsRequest
         {
-            ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = false, Reporter = Reporter.Other, Outcome = Outcome.Dismissed,
+            ReceivedOn = new DateOnly(2026, 3, 14), SubjectUnder18 = false, Reporter = ReporterKind.Other, Outcome = Outcome.Dismissed,
         });
 
         Assert.Equal(CopenhagenToday, result.Value!.OutcomeOn);
@@ -74,7 +74,7 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void Settling_the_outcome_in_a_patch_dates_it_today()
     {
-        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.OtherAuthority, Outcome.Pending, null);
+        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, ReporterKind.OtherAuthority, Outcome.Pending, null);
 
         var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Confirmed });
 
@@ -84,7 +84,7 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void A_patch_that_keeps_the_outcome_keeps_its_date()
     {
-        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.OtherAuthority, Outcome.Confirmed, new DateOnly(2026, 3, 1));
+        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, ReporterKind.OtherAuthority, Outcome.Confirmed, new DateOnly(2026, 3, 1));
 
         var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Confirmed, SubjectUnder18 = false });
 
@@ -94,7 +94,7 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void Returning_to_pending_clears_the_outcome_date()
     {
-        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, Reporter.Other, Outcome.Dismissed, new DateOnly(2026, 3, 1));
+        var current = new ConcernFacts(new DateOnly(2026, 2, 1), true, ReporterKind.Other, Outcome.Dismissed, new DateOnly(2026, 3, 1));
 
         var result = _validator.ForUpdate(current, new ConcernFactsRequest { Outcome = Outcome.Pending });
 
@@ -104,7 +104,7 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void Moving_the_received_date_into_another_year_is_unprocessable_and_explained()
     {
-        var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, Reporter.Other, Outcome.Pending, null);
+        var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, ReporterKind.Other, Outcome.Pending, null);
 
         var result = _validator.ForUpdate(current, new ConcernFactsRequest { ReceivedOn = new DateOnly(2025, 12, 30) });
 
@@ -115,7 +115,7 @@ public sealed class ConcernValidatorTests
     [Fact]
     public void A_patch_into_the_future_is_refused()
     {
-        var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, Reporter.Other, Outcome.Pending, null);
+        var current = new ConcernFacts(new DateOnly(2026, 1, 5), true, ReporterKind.Other, Outcome.Pending, null);
 
         var result = _validator.ForUpdate(current, new ConcernFactsRequest { ReceivedOn = new DateOnly(2026, 12, 1) });
 
@@ -123,6 +123,6 @@ public sealed class ConcernValidatorTests
     }
 
     private static ConcernFactsRequest Request(DateOnly receivedOn) =>
-        new() { ReceivedOn = receivedOn, SubjectUnder18 = true, Reporter = Reporter.Other };
+        new() { ReceivedOn = receivedOn, SubjectUnder18 = true, Reporter = ReporterKind.Other };
 
 }

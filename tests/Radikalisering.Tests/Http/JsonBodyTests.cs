@@ -14,7 +14,7 @@ public sealed class JsonBodyTests
 
         Assert.False(result.IsProblem);
         Assert.Equal(new DateOnly(2026, 3, 14), result.Value.ReceivedOn);
-        Assert.Equal(Reporter.MunicipalEmployee, result.Value.Reporter);
+        Assert.Equal(ReporterKind.MunicipalEmployee, result.Value.Reporter);
         Assert.Equal(Outcome.Pending, result.Value.Outcome);
     }
 

@@ -10,7 +10,7 @@ public sealed class ConcernDimensionsTests
     {
         var cells =
             from under18 in new[] { true, false }
-            from reporter in Enum.GetValues<Reporter>()
+            from reporter in Enum.GetValues<ReporterKind>()
             from outcome in Enum.GetValues<Outcome>()
             select ConcernDimensions.CellIndexOf(new ConcernFacts(new DateOnly(2025, 3, 1), under18, reporter, outcome, null));
 

@@ -30,7 +30,7 @@ internal static class Snapshots
     public static ReportSnapshot WithTotal(int year, long total) =>
         Create(year, [.. Enumerable.Repeat(0L, 17), total]);
 
-    public static string Key(PublishedTable table, PublishedCell cell) =>
+    public static string Key(SnapshotTable table, SnapshotCell cell) =>
         $"{string.Join(",", table.Dimensions)}:{string.Join(",", cell.Categories)}";
 
     /// <summary>The true (unsuppressed) value of every cell of the default tables.</summary>
@@ -39,16 +39,16 @@ internal static class Snapshots
             .SelectMany(table => table.Cells.Select(cell => (Key: Key(table, cell), Value: cell.Value!.Value)))
             .ToDictionary(pair => pair.Key, pair => pair.Value);
 
-    private static PublishedTable Table(string[] dimensions, long[] cube, params string[] suppressed)
+    private static SnapshotTable Table(string[] dimensions, long[] cube, params string[] suppressed)
     {
         var cells = Combinations(dimensions)
-            .Select(categories => new PublishedCell(categories, Sum(cube, dimensions, categories)))
+            .Select(categories => new SnapshotCell(categories, Sum(cube, dimensions, categories)))
             .Select(cell => suppressed.Contains($"{string.Join(",", dimensions)}:{string.Join(",", cell.Categories)}")
                 ? cell with { Value = null }
                 : cell)
             .ToList();
         var name = dimensions.Length == 0 ? "total" : string.Join(" x ", dimensions);
-        return new PublishedTable(name, dimensions, cells);
+        return new SnapshotTable(name, dimensions, cells);
     }
 
     private static IEnumerable<string[]> Combinations(string[] dimensions) =>

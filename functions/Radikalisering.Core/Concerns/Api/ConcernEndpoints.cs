@@ -77,7 +77,7 @@ public sealed class ConcernEndpoints(
         var creation = await store.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken);
         switch (creation)
         {
-            case { Status: ConcernCreationStatus.Created or ConcernCreationStatus.Replayed, Concern: { } concern }:
+            case { Status: ConcernCreateStatus.Created or ConcernCreateStatus.Replayed, Concern: { } concern }:
                 if (creation.Intent is { } intent)
                 {
                     call.AuditChange(intent);
@@ -86,12 +86,12 @@ public sealed class ConcernEndpoints(
                 {
                     // A replay shows the caller a concern whose creation its own intent audits (here or by the
                     // sweep): auditing it as a create again would count one concern twice.
-                    var action = creation.Status == ConcernCreationStatus.Replayed ? AuditActions.ReadConcern : AuditActions.CreateConcern;
+                    var action = creation.Status == ConcernCreateStatus.Replayed ? AuditActions.ReadConcern : AuditActions.CreateConcern;
                     call.AuditSuccessAs(action, SubjectOf(concern.Id));
                 }
 
                 return ApiPipeline.WithETag(TypedResults.Created(LocationOf(concern), concern.ToView()), EntityTags.ToHeader(concern.ETag));
-            case { Status: ConcernCreationStatus.KeyReusedForDifferentRequest }:
+            case { Status: ConcernCreateStatus.KeyReusedForDifferentRequest }:
                 return Problems.Unprocessable(
                     "Idempotency-Key er allerede brugt til en anden henvendelse. Brug en ny nøgle til en ny henvendelse.",
                     new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["Nøglen er brugt til en anden henvendelse."] });

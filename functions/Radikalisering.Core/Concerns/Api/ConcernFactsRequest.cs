@@ -15,7 +15,7 @@ public sealed class ConcernFactsRequest
     public bool? SubjectUnder18 { get; init; }
 
     /// <summary>Who raised the concern.</summary>
-    public Reporter? Reporter { get; init; }
+    public ReporterKind? Reporter { get; init; }
 
     /// <summary>The §115 outcome, if known.</summary>
     public Outcome? Outcome { get; init; }

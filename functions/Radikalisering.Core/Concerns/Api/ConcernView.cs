@@ -17,7 +17,7 @@ public sealed record ConcernView(
     string Reference,
     DateOnly ReceivedOn,
     bool SubjectUnder18,
-    Reporter Reporter,
+    ReporterKind Reporter,
     Outcome Outcome,
     DateOnly? OutcomeOn,
     DateTimeOffset CreatedAt,

@@ -41,7 +41,7 @@ public sealed partial class ConcernStore(
 
     private string TableName => options.Value.ConcernsTable;
 
-    public async Task<ConcernCreation> CreateAsync(ConcernFacts facts, string? idempotencyKey, string who, CancellationToken cancellationToken)
+    public async Task<ConcernCreateResult> CreateAsync(ConcernFacts facts, string? idempotencyKey, string who, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -51,7 +51,7 @@ public sealed partial class ConcernStore(
             var binding = await BindAsync(table, request, cancellationToken);
             if (binding is null)
             {
-                return new ConcernCreation(ConcernCreationStatus.KeyReusedForDifferentRequest, null, null);
+                return new ConcernCreateResult(ConcernCreateStatus.KeyReusedForDifferentRequest, null, null);
             }
 
             request = request with { ConcernId = binding.Value.ConcernId, AdoptedKey = binding.Value.Adopted };
@@ -164,7 +164,7 @@ public sealed partial class ConcernStore(
     }
 
     /// <summary>Replaces the facts (re-encrypted under the current key with a fresh nonce) if the row still has <paramref name="ifMatch"/>.</summary>
-    public async Task<ConcernWrite> UpdateAsync(
+    public async Task<ConcernWriteResult> UpdateAsync(
         StoredConcern current,
         ConcernFacts facts,
         ETag ifMatch,
@@ -182,21 +182,21 @@ public sealed partial class ConcernStore(
         var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken);
         if (!outcome.IsCommitted)
         {
-            return new ConcernWrite(outcome.Refusal);
+            return new ConcernWriteResult(outcome.Refusal);
         }
 
         if (outcome.ConcernETag is { } etag)
         {
-            return new ConcernWrite(ConcernWriteStatus.Done, updated with { ETag = etag });
+            return new ConcernWriteResult(ConcernWriteStatus.Done, updated with { ETag = etag });
         }
 
         // An earlier attempt of this update committed; its answer was lost, so read the row for its ETag.
         return await GetAsync(current.Year, current.Id, cancellationToken) is { } reread
-            ? new ConcernWrite(ConcernWriteStatus.Done, reread)
-            : new ConcernWrite(ConcernWriteStatus.NotFound);
+            ? new ConcernWriteResult(ConcernWriteStatus.Done, reread)
+            : new ConcernWriteResult(ConcernWriteStatus.NotFound);
     }
 
-    public async Task<ConcernWrite> DeleteAsync(int year, Guid id, ETag ifMatch, AuditIntent intent, CancellationToken cancellationToken)
+    public async Task<ConcernWriteResult> DeleteAsync(int year, Guid id, ETag ifMatch, AuditIntent intent, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
         var partition = PartitionKeyOf(year);
@@ -206,7 +206,7 @@ public sealed partial class ConcernStore(
             new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeyOf(id)), ifMatch),
         ];
         var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken);
-        return new ConcernWrite(outcome.IsCommitted ? ConcernWriteStatus.Done : outcome.Refusal);
+        return new ConcernWriteResult(outcome.IsCommitted ? ConcernWriteStatus.Done : outcome.Refusal);
     }
 
     /// <summary>
@@ -323,7 +323,7 @@ public sealed partial class ConcernStore(
     /// creates of the year queued meanwhile in this process (group commit, see <see cref="CreateBatch"/>): the
     /// creates of a year take turns, and whoever holds the turn commits everything queued so far.
     /// </summary>
-    private async Task<ConcernCreation> CommitCreateAsync(
+    private async Task<ConcernCreateResult> CommitCreateAsync(
         TableClient table,
         PendingCreate request,
         AuditIntent intent,
@@ -429,7 +429,7 @@ public sealed partial class ConcernStore(
     /// the concern may be there already, from this request's own earlier attempt or, for an adopted key,
     /// from the first request. Null when it is not, and the counter is the one to blame.
     /// </summary>
-    private async Task<ConcernCreation?> ResolveConflictAsync(
+    private async Task<ConcernCreateResult?> ResolveConflictAsync(
         TableClient table,
         PendingCreate request,
         AuditIntent intent,
@@ -439,14 +439,14 @@ public sealed partial class ConcernStore(
         if (await GetAsync(request.Year, request.ConcernId, cancellationToken) is { } existing)
         {
             return request.AdoptedKey
-                ? new ConcernCreation(ConcernCreationStatus.Replayed, existing, null)
-                : new ConcernCreation(ConcernCreationStatus.Created, existing, intent);
+                ? new ConcernCreateResult(ConcernCreateStatus.Replayed, existing, null)
+                : new ConcernCreateResult(ConcernCreateStatus.Created, existing, intent);
         }
 
         if (failedRow is CreateRow.Intent or CreateRow.Concern)
         {
             // The concern was recorded under this id (by this request or, for an adopted key, the first) and is gone: deleted since.
-            return new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
+            return new ConcernCreateResult(ConcernCreateStatus.OriginalDeleted, null, null);
         }
 
         if (request.KeyRowKey is null)
@@ -463,12 +463,12 @@ public sealed partial class ConcernStore(
         return IdempotencyBindings.ConcernIdOf(marker.Value!) is { } original
             && original != request.ConcernId
             && await GetAsync(request.Year, original, cancellationToken) is { } replay
-            ? new ConcernCreation(ConcernCreationStatus.Replayed, replay, null)
-            : new ConcernCreation(ConcernCreationStatus.OriginalDeleted, null, null);
+            ? new ConcernCreateResult(ConcernCreateStatus.Replayed, replay, null)
+            : new ConcernCreateResult(ConcernCreateStatus.OriginalDeleted, null, null);
     }
 
     /// <summary>After the SDK gave up on a create: its result if it committed after all; else null, and a new key binding is removed.</summary>
-    private async Task<ConcernCreation?> FindCommittedAsync(TableClient table, PendingCreate request, CancellationToken cancellationToken)
+    private async Task<ConcernCreateResult?> FindCommittedAsync(TableClient table, PendingCreate request, CancellationToken cancellationToken)
     {
         try
         {
@@ -478,8 +478,8 @@ public sealed partial class ConcernStore(
             if (concern is not null)
             {
                 return request.AdoptedKey
-                    ? new ConcernCreation(ConcernCreationStatus.Replayed, concern, null)
-                    : new ConcernCreation(ConcernCreationStatus.Created, concern, committed.HasValue ? AuditIntent.FromRow(committed.Value!) : null);
+                    ? new ConcernCreateResult(ConcernCreateStatus.Replayed, concern, null)
+                    : new ConcernCreateResult(ConcernCreateStatus.Created, concern, committed.HasValue ? AuditIntent.FromRow(committed.Value!) : null);
             }
 
             if (request.KeyRowKey is not null && !request.AdoptedKey && !committed.HasValue)

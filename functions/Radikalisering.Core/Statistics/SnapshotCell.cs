@@ -7,7 +7,7 @@ namespace Radikalisering.Core.Statistics;
 /// <c>null</c> when the cell is suppressed. Whether a suppression was primary or secondary is
 /// deliberately not kept: publishing it would tell an intruder which hidden cells are small.
 /// </summary>
-public sealed record PublishedCell(IReadOnlyList<string> Categories, long? Value)
+public sealed record SnapshotCell(IReadOnlyList<string> Categories, long? Value)
 {
     [JsonIgnore]
     public bool IsSuppressed => Value is null;

@@ -1,7 +1,7 @@
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>How an update or delete ended; <see cref="Concern"/> is the updated concern after a successful update.</summary>
-public sealed record ConcernWrite(ConcernWriteStatus Status, StoredConcern? Concern = null);
+public sealed record ConcernWriteResult(ConcernWriteStatus Status, StoredConcern? Concern = null);
 
 public enum ConcernWriteStatus
 {

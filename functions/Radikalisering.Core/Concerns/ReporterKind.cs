@@ -1,7 +1,7 @@
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>Who raised the concern, as the guideline distinguishes it.</summary>
-public enum Reporter
+public enum ReporterKind
 {
     /// <summary>"Kommunal medarbejder".</summary>
     MunicipalEmployee,

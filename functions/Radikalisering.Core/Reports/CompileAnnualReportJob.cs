@@ -10,12 +10,12 @@ namespace Radikalisering.Core.Reports;
 /// sent, compile it and enqueue <c>report-ready</c>. Running it again is harmless: an unchanged
 /// year is not rewritten, and the queue handler mails a snapshot at most once.
 /// </summary>
-public sealed partial class AnnualReportSchedule(
+public sealed partial class CompileAnnualReportJob(
     AnnualStatisticsCompiler compiler,
     ReportReadyMessages messages,
     IAuditLog auditLog,
     TimeProvider timeProvider,
-    ILogger<AnnualReportSchedule> logger)
+    ILogger<CompileAnnualReportJob> logger)
 {
     /// <summary>NCRONTAB (with seconds), UTC: 05:00 every day of January.</summary>
     public const string Schedule = "0 0 5 * 1 *";

@@ -3,13 +3,13 @@ using Radikalisering.Core.Audit;
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>
-/// How a create ended; <see cref="Concern"/> is set for <see cref="ConcernCreationStatus.Created"/> and
-/// <see cref="ConcernCreationStatus.Replayed"/>, <see cref="Intent"/> (the audit entry committed with the
+/// How a create ended; <see cref="Concern"/> is set for <see cref="ConcernCreateStatus.Created"/> and
+/// <see cref="ConcernCreateStatus.Replayed"/>, <see cref="Intent"/> (the audit entry committed with the
 /// concern) for a create that recorded it.
 /// </summary>
-public sealed record ConcernCreation(ConcernCreationStatus Status, StoredConcern? Concern, AuditIntent? Intent);
+public sealed record ConcernCreateResult(ConcernCreateStatus Status, StoredConcern? Concern, AuditIntent? Intent);
 
-public enum ConcernCreationStatus
+public enum ConcernCreateStatus
 {
     Created,
 

@@ -106,7 +106,7 @@ internal sealed class CreateBatch
                 ETag = responses[action].Headers.ETag
                     ?? throw new InvalidOperationException("The table service returned no ETag for a concern it stored."),
             };
-            create.Outcome.TrySetResult(new ConcernCreation(ConcernCreationStatus.Created, created, create.Intent));
+            create.Outcome.TrySetResult(new ConcernCreateResult(ConcernCreateStatus.Created, created, create.Intent));
         }
 
         return new ReferenceCounters.CounterState(known.LastSequence + Count, responses[CounterAction].Headers.ETag ?? default);
@@ -171,7 +171,7 @@ internal sealed record QueuedCreate(
 
     private int _state = Waiting;
 
-    public TaskCompletionSource<ConcernCreation> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<ConcernCreateResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Claims the create for a transaction; false when its caller withdrew it.</summary>
     public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Waiting) == Waiting;

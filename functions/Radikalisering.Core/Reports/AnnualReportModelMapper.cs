@@ -3,7 +3,7 @@ using Radikalisering.Core.Statistics;
 namespace Radikalisering.Core.Reports;
 
 /// <summary>Arranges a snapshot's published tables, and earlier years' snapshots, into what the e-mail shows.</summary>
-public static class AnnualReportModelFactory
+public static class AnnualReportModelMapper
 {
     /// <summary>How many years, this one included, the trend covers.</summary>
     public const int TrendYears = 5;
@@ -47,7 +47,7 @@ public static class AnnualReportModelFactory
         return figures;
     }
 
-    private static DistributionView Distribution(ReportSnapshot snapshot, PublishedTable table)
+    private static DistributionView Distribution(ReportSnapshot snapshot, SnapshotTable table)
     {
         var dimension = table.Dimensions[0];
         var rows = ConcernDimensions.CategoriesOf(dimension)
@@ -60,7 +60,7 @@ public static class AnnualReportModelFactory
         return new DistributionView(DanishLabels.Dimension(dimension), rows, snapshot.Total);
     }
 
-    private static CrossTableView CrossTable(ReportSnapshot snapshot, PublishedTable table)
+    private static CrossTableView CrossTable(ReportSnapshot snapshot, SnapshotTable table)
     {
         var (rowDimension, columnDimension) = (table.Dimensions[0], table.Dimensions[1]);
         var columns = ConcernDimensions.CategoriesOf(columnDimension);
@@ -92,6 +92,6 @@ public static class AnnualReportModelFactory
         FindTable(snapshot, ConcernDimensions.Age)?.Cell(ConcernDimensions.Under18).Value,
         FindTable(snapshot, ConcernDimensions.Outcome)?.Cell("confirmed").Value);
 
-    private static PublishedTable? FindTable(ReportSnapshot snapshot, params string[] dimensions) =>
+    private static SnapshotTable? FindTable(ReportSnapshot snapshot, params string[] dimensions) =>
         snapshot.Tables.FirstOrDefault(table => table.Dimensions.SequenceEqual(dimensions, StringComparer.Ordinal));
 }
