@@ -7,34 +7,37 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Concerns;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.IntegrationTests.Integrity;
 
 namespace Radikalisering.IntegrationTests.Access;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class AccessAndAuditTests(AzuriteFixture azurite)
+public sealed class AccessAndAuditTests(AzuriteFixture azurite, SharedApiHost shared) : IClassFixture<SharedApiHost>
 {
     private const string Leader = "00000000-0000-0000-0000-0000000000bb";
+
+    private ApiTestHost Host => shared.Host;
 
     [Fact]
     public async Task A_caller_without_a_principal_gets_401_and_it_is_audited()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var anonymous = host.CreateClient();
+        using var anonymous = Host.CreateClient();
+        var mark = await StoreMark.SetAsync(azurite, Host);
 
         using var response = await anonymous.PostAsync(ConcernRequests.Example);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await response.ReadProblemAsync();
-        var entry = Assert.Single(await AuditAsync(host));
+        var entry = Assert.Single(await mark.NewAuditRowsAsync());
         Assert.Equal((AuditEntry.AnonymousCaller, AuditActions.CreateConcern, "Unauthenticated"), (Who(entry), Action(entry), Result(entry)));
     }
 
     [Fact]
     public async Task A_caller_without_the_staff_role_gets_403_it_is_audited_and_nothing_is_read()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        using var leader = host.CreateClient(Leader, AppRoles.ReportsRead, AppRoles.ReportsAdmin);
+        using var staff = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var mark = await StoreMark.SetAsync(azurite, Host);
+        using var leader = Host.CreateClient(Leader, AppRoles.ReportsRead, AppRoles.ReportsAdmin);
         var (concern, _) = await staff.CreateAsync();
 
         using var response = await leader.GetAsync(ConcernRequests.UrlOf(concern));
@@ -42,15 +45,15 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("2026-03-14", body, StringComparison.Ordinal);
-        var refusal = Assert.Single(await AuditAsync(host), entry => Who(entry) == Leader);
+        var refusal = Assert.Single(await mark.NewAuditRowsAsync(), entry => Who(entry) == Leader);
         Assert.Equal((AuditActions.ReadConcern, concern.Id.ToString(), "Forbidden"), (Action(refusal), Subject(refusal), Result(refusal)));
     }
 
     [Fact]
     public async Task Every_successful_read_and_write_is_audited_without_any_payload()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var staff = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var mark = await StoreMark.SetAsync(azurite, Host);
 
         var (concern, etag) = await staff.CreateAsync();
         using (await staff.GetAsync(ConcernRequests.UrlOf(concern)))
@@ -60,7 +63,7 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite)
         {
         }
 
-        var entries = await AuditAsync(host);
+        var entries = await mark.NewAuditRowsAsync();
         Assert.All(entries, entry => Assert.Equal((ConcernRequests.Staff, "Succeeded"), (Who(entry), Result(entry))));
         Assert.Equal(
             new[] { AuditActions.CreateConcern, AuditActions.DeleteConcern, AuditActions.ListConcerns, AuditActions.ReadConcern, AuditActions.UpdateConcern },
@@ -76,15 +79,15 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite)
     [Fact]
     public async Task Audit_rows_list_newest_first()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var staff = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var mark = await StoreMark.SetAsync(azurite, Host);
         var (concern, _) = await staff.CreateAsync();
-        host.Time.Advance(TimeSpan.FromSeconds(1));
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
         using (await staff.GetAsync(ConcernRequests.UrlOf(concern)))
         {
         }
 
-        var entries = await AuditAsync(host);
+        var entries = await mark.NewAuditRowsAsync();
 
         Assert.Equal([AuditActions.ReadConcern, AuditActions.CreateConcern], entries.Select(Action));
     }
@@ -92,6 +95,7 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite)
     [Fact]
     public async Task When_the_audit_cannot_be_written_the_request_fails()
     {
+        // Its own host: the audit log is replaced by one that cannot be written.
         await using var host = await ApiTestHost.StartAsync(azurite, options =>
             options.ConfigureServices = services => services.AddSingleton<IAuditLog, UnavailableAuditLog>());
         using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
@@ -100,17 +104,6 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.InternalServerError, read.StatusCode);
         Assert.DoesNotContain("items", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private async Task<List<TableEntity>> AuditAsync(ApiTestHost host)
-    {
-        var entries = new List<TableEntity>();
-        await foreach (var entity in azurite.TableService.GetTableClient(host.AuditLogTable).QueryAsync<TableEntity>())
-        {
-            entries.Add(entity);
-        }
-
-        return entries;
     }
 
     private static string? Who(TableEntity entry) => entry.GetString(AuditLogColumns.Who);

@@ -53,6 +53,14 @@ internal static class ConcernRequests
         return await client.SendAsync(request);
     }
 
+    /// <summary>A concern as <c>GET /api/concerns/{year}/{id}</c> returns it now.</summary>
+    public static async Task<ConcernView> ReadConcernAsync(this HttpClient client, ConcernView concern)
+    {
+        using var response = await client.GetAsync(UrlOf(concern));
+        response.EnsureSuccessStatusCode();
+        return await response.ReadAsync<ConcernView>();
+    }
+
     /// <summary>The first page of a year's concerns.</summary>
     public static async Task<IReadOnlyList<ConcernView>> ListYearAsync(this HttpClient client, int year)
     {

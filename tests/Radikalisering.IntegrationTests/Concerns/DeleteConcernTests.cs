@@ -6,13 +6,14 @@ using Radikalisering.IntegrationTests.Fixtures.Http;
 namespace Radikalisering.IntegrationTests.Concerns;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class DeleteConcernTests(AzuriteFixture azurite)
+public sealed class DeleteConcernTests(SharedApiHost shared) : IClassFixture<SharedApiHost>
 {
+    private ApiTestHost Host => shared.Host;
+
     [Fact]
     public async Task A_concern_registered_in_error_is_deleted_with_its_ETag()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
 
         using var deleted = await client.DeleteAsync(concern, etag);
@@ -29,8 +30,7 @@ public sealed class DeleteConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task Deleting_needs_a_current_If_Match()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
         using (var patched = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", etag))
         {

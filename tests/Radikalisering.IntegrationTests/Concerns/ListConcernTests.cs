@@ -7,11 +7,14 @@ using Radikalisering.IntegrationTests.Fixtures.Http;
 namespace Radikalisering.IntegrationTests.Concerns;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ListConcernTests(AzuriteFixture azurite)
+public sealed class ListConcernTests(AzuriteFixture azurite, SharedApiHost shared) : IClassFixture<SharedApiHost>
 {
+    private ApiTestHost Host => shared.Host;
+
     [Fact]
     public async Task A_year_lists_page_by_page_with_continuation_tokens_and_only_concerns()
     {
+        // Its own host: it lists the whole year, which must hold only the concerns it created.
         await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var created = new List<ConcernView>();
@@ -57,8 +60,7 @@ public sealed class ListConcernTests(AzuriteFixture azurite)
     [InlineData("/api/concerns?year=2026&continuationToken=MjAyNiBhYg", "continuationToken")]
     public async Task Bad_query_parameters_are_named(string url, string parameter)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
 
         using var response = await client.GetAsync(url);
 
@@ -69,8 +71,7 @@ public sealed class ListConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_empty_year_is_an_empty_page()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
 
         using var response = await client.GetAsync("/api/concerns?year=2019");
 

@@ -7,11 +7,14 @@ using Radikalisering.IntegrationTests.Fixtures.Http;
 namespace Radikalisering.IntegrationTests.Concerns;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class UpdateConcernTests(AzuriteFixture azurite)
+public sealed class UpdateConcernTests(AzuriteFixture azurite, SharedApiHost shared) : IClassFixture<SharedApiHost>
 {
+    private ApiTestHost Host => shared.Host;
+
     [Fact]
     public async Task Setting_the_outcome_dates_it_and_gives_a_new_ETag()
     {
+        // Its own host: it advances the clock.
         await using var host = await ApiTestHost.StartAsync(azurite);
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
@@ -40,8 +43,7 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_stale_ETag_is_412_and_changes_nothing()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, staleETag) = await client.CreateAsync();
         using (var first = await client.PatchAsync(concern, """{ "subjectUnder18": false }""", staleETag))
         {
@@ -61,8 +63,7 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_patch_without_If_Match_is_428()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, _) = await client.CreateAsync();
 
         using var response = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", ifMatch: null);
@@ -74,8 +75,7 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task Moving_a_concern_into_another_year_is_422()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
 
         using var response = await client.PatchAsync(concern, """{ "receivedOn": "2025-12-01" }""", etag);
@@ -90,8 +90,7 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
     [InlineData("""{ "outcome": "unknown" }""", "outcome")]
     public async Task A_bad_patch_names_the_field(string json, string field)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
 
         using var response = await client.PatchAsync(concern, json, etag);
@@ -103,8 +102,7 @@ public sealed class UpdateConcernTests(AzuriteFixture azurite)
     [Fact]
     public async Task Patching_an_unknown_concern_is_404()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var (concern, etag) = await client.CreateAsync();
 
         using var response = await client.PatchAsync(concern with { Id = Guid.NewGuid() }, """{ "outcome": "dismissed" }""", etag);

@@ -12,8 +12,10 @@ namespace Radikalisering.IntegrationTests.Integrity;
 
 /// <summary>Crafted tags, principals, routes and years: each a 4xx problem that writes nothing; unexpected failures a bare 500 problem.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class CraftedRequestTests(AzuriteFixture azurite)
+public sealed class CraftedRequestTests(AzuriteFixture azurite, SharedApiHost shared) : IClassFixture<SharedApiHost>
 {
+    private ApiTestHost Host => shared.Host;
+
     public static TheoryData<string> CraftedTags => new()
     {
         "\"Kg\"", // base64url of '*'
@@ -29,8 +31,8 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
     [MemberData(nameof(CraftedTags))]
     public async Task A_crafted_if_match_is_400_for_delete_and_patch_and_changes_nothing(string tag)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var mark = await StoreMark.SetAsync(azurite, Host);
         var (concern, _) = await client.CreateAsync();
 
         foreach (var method in new[] { HttpMethod.Delete, HttpMethod.Patch })
@@ -48,8 +50,8 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
             Assert.NotNull((await response.ReadProblemAsync())["errors"]!["If-Match"]);
         }
 
-        var stored = Assert.Single(await client.ListYearAsync(2026));
-        Assert.Equal(concern, stored);
+        Assert.Equal(concern.Id.ToString(), Assert.Single(await mark.NewConcernsAsync()).RowKey);
+        Assert.Equal(concern, await client.ReadConcernAsync(concern));
     }
 
     public static TheoryData<string> MalformedPrincipals => new()
@@ -68,25 +70,25 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
     [MemberData(nameof(MalformedPrincipals))]
     public async Task A_malformed_principal_is_401_and_audited(string principalJson)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient();
+        using var client = Host.CreateClient();
+        var mark = await StoreMark.SetAsync(azurite, Host);
         client.DefaultRequestHeaders.Add(CallerHeaders.HeaderName, Convert.ToBase64String(Encoding.UTF8.GetBytes(principalJson)));
 
         using var response = await client.PostAsync(ConcernRequests.Example);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(401, (int)(await response.ReadProblemAsync())["status"]!);
-        var audit = Assert.Single(await IntegrityStore.AuditRowsAsync(azurite, host));
+        var audit = Assert.Single(await mark.NewAuditRowsAsync());
         Assert.Equal(AuditEntry.AnonymousCaller, audit.GetString(AuditLogColumns.Who));
         Assert.Equal(nameof(AuditResult.Unauthenticated), audit.GetString(AuditLogColumns.Result));
-        Assert.Empty(await IntegrityStore.ConcernsAsync(azurite, host));
+        Assert.Empty(await mark.NewConcernsAsync());
     }
 
     [Fact]
     public async Task Roles_come_only_from_the_roles_claim_whatever_role_typ_says()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient();
+        using var client = Host.CreateClient();
+        var mark = await StoreMark.SetAsync(azurite, Host);
         const string principal = """
             {"auth_typ":"aad","role_typ":"groups","claims":[{"typ":"oid","val":"group-trick"},{"typ":"groups","val":"Concerns.ReadWrite"}]}
             """;
@@ -95,9 +97,9 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
         using var response = await client.PostAsync(ConcernRequests.Example);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        var audit = Assert.Single(await IntegrityStore.AuditRowsAsync(azurite, host));
+        var audit = Assert.Single(await mark.NewAuditRowsAsync());
         Assert.Equal(nameof(AuditResult.Forbidden), audit.GetString(AuditLogColumns.Result));
-        Assert.Empty(await IntegrityStore.ConcernsAsync(azurite, host));
+        Assert.Empty(await mark.NewConcernsAsync());
     }
 
     [Theory]
@@ -109,8 +111,7 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
     [InlineData("/api/nothing-here")]
     public async Task A_route_that_matches_nothing_is_a_404_problem(string path)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
 
         using var response = await client.GetAsync(path);
 
@@ -121,14 +122,14 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_method_a_route_does_not_take_is_a_405_problem()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var mark = await StoreMark.SetAsync(azurite, Host);
 
         using var response = await client.PutAsync("/api/concerns", ApiJson.Body(ConcernRequests.Example));
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal(405, (int)(await response.ReadProblemAsync())["status"]!);
-        Assert.Empty(await IntegrityStore.ConcernsAsync(azurite, host));
+        Assert.Empty(await mark.NewConcernsAsync());
     }
 
     [Theory]
@@ -139,8 +140,7 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
     [InlineData("２０２６")]
     public async Task A_listed_year_must_be_spelled_canonically(string year)
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
 
         using var response = await client.GetAsync($"/api/concerns?year={year}");
 
@@ -154,6 +154,7 @@ public sealed class CraftedRequestTests(AzuriteFixture azurite)
         var auditLog = new Mock<IAuditLog>();
         auditLog.Setup(log => log.WriteAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("secret detail: connection string and stack"));
+        // Its own host: the audit log is replaced by one that throws.
         await using var host = await ApiTestHost.StartAsync(azurite, options => options.ConfigureServices = services => services.AddSingleton(auditLog.Object));
         using var client = host.CreateClient();
 

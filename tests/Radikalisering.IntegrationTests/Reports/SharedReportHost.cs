@@ -1,0 +1,26 @@
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+
+namespace Radikalisering.IntegrationTests.Reports;
+
+/// <summary>One <see cref="ReportTestHost"/> and its <see cref="GraphRecorder"/> for all tests of a class (<c>IClassFixture</c>).</summary>
+public sealed class SharedReportHost(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private ApiTestHost? _host;
+
+    public GraphRecorder Graph { get; } = new();
+
+    public ApiTestHost Host => _host ?? throw new InvalidOperationException("The host starts in InitializeAsync.");
+
+    public async Task InitializeAsync() => _host = await ReportTestHost.StartAsync(azurite, Graph);
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        Graph.Dispose();
+    }
+}
