@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -15,11 +12,8 @@ namespace Radikalisering.TestSupport.Azurite;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
-    private const string AccountName = "devstoreaccount1";
-    private const string AccountKey =
-        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private Process? _ownedAzurite;
+    private LocalAzurite? _ownedAzurite;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -40,89 +34,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var (tablePort, queuePort, blobPort) = (FreePort(), FreePort(), FreePort());
-        _ownedAzurite = Process.Start(new ProcessStartInfo
-        {
-            FileName = LocateAzurite(),
-            ArgumentList =
-            {
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
-                "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
-                "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
-                "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("Azurite did not start.");
-
-        await WaitUntilListeningAsync(tablePort);
-        await WaitUntilListeningAsync(queuePort);
-        await WaitUntilListeningAsync(blobPort);
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};";
+        // Started off the test thread: it waits, up to 30 s, for Azurite to listen.
+        _ownedAzurite = await Task.Run(LocalAzurite.Start);
+        ConnectionString = _ownedAzurite.ConnectionString;
     }
 
     public Task DisposeAsync()
     {
-        if (_ownedAzurite is { HasExited: false })
-        {
-            _ownedAzurite.Kill(entireProcessTree: true);
-            _ownedAzurite.WaitForExit();
-        }
-
         _ownedAzurite?.Dispose();
         return Task.CompletedTask;
-    }
-
-    private static string LocateAzurite()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"Azurite was not found. Run 'npm ci' in the repository root, or set {ConnectionStringVariable}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_ownedAzurite!.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"Azurite exited early: {await _ownedAzurite.StandardError.ReadToEndAsync()}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not listen on port {port} within 30 seconds.");
     }
 }

@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Radikalisering.Benchmarks;
+namespace Radikalisering.TestSupport.Azurite;
 
-/// <summary>An in-memory Azurite on free loopback ports, started from the repository's <c>node_modules</c> and stopped on dispose.</summary>
+/// <summary>
+/// An in-memory Azurite on free loopback ports, started from the repository's <c>node_modules</c> and stopped on
+/// dispose: for the test fixtures (when no Azurite was started for them) and the benchmarks.
+/// </summary>
 public sealed class LocalAzurite : IDisposable
 {
-    private const string Account = "devstoreaccount1";
-    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
 
@@ -22,28 +27,40 @@ public sealed class LocalAzurite : IDisposable
 
     public static LocalAzurite Start()
     {
-        var (table, queue, blob) = (FreePort(), FreePort(), FreePort());
+        var (tablePort, queuePort, blobPort) = (FreePort(), FreePort(), FreePort());
         var process = Process.Start(new ProcessStartInfo
         {
             FileName = Locate(),
             ArgumentList =
             {
                 "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--silent",
-                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("Azurite did not start.");
-        WaitUntilListening(table);
-        WaitUntilListening(queue);
-        return new LocalAzurite(
+
+        var azurite = new LocalAzurite(
             process,
-            $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/{Account};QueueEndpoint=http://127.0.0.1:{queue}/{Account};" +
-            $"TableEndpoint=http://127.0.0.1:{table}/{Account};");
+            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};");
+        try
+        {
+            azurite.WaitUntilListening(tablePort);
+            azurite.WaitUntilListening(queuePort);
+            azurite.WaitUntilListening(blobPort);
+            return azurite;
+        }
+        catch
+        {
+            azurite.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
@@ -68,7 +85,8 @@ public sealed class LocalAzurite : IDisposable
             }
         }
 
-        throw new InvalidOperationException("Azurite was not found; run 'npm ci' in the repository root.");
+        throw new InvalidOperationException(
+            "Azurite was not found. Run 'npm ci' in the repository root (the tests may instead use the Azurite named by AZURITE_CONNECTION_STRING).");
     }
 
     private static int FreePort()
@@ -78,11 +96,16 @@ public sealed class LocalAzurite : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void WaitUntilListening(int port)
+    private void WaitUntilListening(int port)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited early: {_process.StandardError.ReadToEnd()}");
+            }
+
             try
             {
                 using var client = new TcpClient();
