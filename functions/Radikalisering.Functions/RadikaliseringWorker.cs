@@ -30,9 +30,10 @@ public static class RadikaliseringWorker
     {
         var builder = FunctionsApplication.CreateBuilder(args);
 
-        // Before the ASP.NET Core integration, so it sees the status code the HTTP result wrote.
-        builder.UseMiddleware<OperationTelemetryMiddleware>();
         builder.ConfigureFunctionsWebApplication();
+
+        // After the ASP.NET Core integration, so it runs inside it while the invocation's HttpContext lives.
+        builder.UseMiddleware<OperationTelemetryMiddleware>();
 
         // OpenTelemetry: the worker's logs, the app's own spans and metrics (OperationTelemetry); the host
         // reports each function run itself (host.json telemetryMode). No HTTP or Azure SDK instrumentation:

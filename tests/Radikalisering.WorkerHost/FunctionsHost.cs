@@ -48,7 +48,7 @@ public sealed class FunctionsHost : IAsyncDisposable
 
     public IReadOnlyList<WorkerFunction> Functions { get; private set; } = [];
 
-    /// <summary>Every finished timer and queue invocation, oldest first.</summary>
+    /// <summary>Every finished invocation (HTTP, timer and queue), oldest first: an HTTP invocation can fail after its answer was sent.</summary>
     public IReadOnlyCollection<InvocationRecord> Invocations => _invoker.Invocations;
 
     /// <exception cref="WorkerHostException">The worker did not start, failed to load a function or asked for something unsupported.</exception>
@@ -216,7 +216,7 @@ public sealed class FunctionsHost : IAsyncDisposable
         builder.Services.AddHttpClient();
         var app = builder.Build();
         var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
-        var forwarder = new HttpForwarder(_channel, workerHttpUri, client, loggerFactory.CreateLogger<HttpForwarder>());
+        var forwarder = new HttpForwarder(_channel, _invoker, workerHttpUri, client, loggerFactory.CreateLogger<HttpForwarder>());
         forwarder.Map(app, hostJson.RoutePrefix, Functions);
         await app.StartAsync(cancellationToken);
         _front = app;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Radikalisering.Core.Access;
 using Radikalisering.EndToEndTests.Hosting;
+using Radikalisering.WorkerHost.Functions;
 
 namespace Radikalisering.EndToEndTests.Concerns;
 
@@ -13,10 +14,13 @@ public sealed class ConcernApiTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e1";
 
+    private static readonly string[] WalkFunctions = ["CreateConcern", "ListConcerns", "GetConcern", "UpdateConcern", "DeleteConcern"];
+
     [Fact]
     public async Task A_concern_is_created_listed_read_updated_with_its_ETag_and_deleted()
     {
         using var staff = worker.CreateClient(Staff, AppRoles.ConcernsReadWrite);
+        var finishedBefore = WalkInvocations().Count();
 
         using var create = new HttpRequestMessage(HttpMethod.Post, "api/concerns")
         {
@@ -55,7 +59,21 @@ public sealed class ConcernApiTests(WorkerFixture worker)
 
         using var gone = await staff.GetAsync(location.TrimStart('/'));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+
+        // Every invocation of the walk also finished well in the worker: one can fail after its answer was sent.
+        const int WalkRequests = 8;
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); WalkInvocations().Count() < finishedBefore + WalkRequests && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+        }
+
+        var walk = WalkInvocations().Skip(finishedBefore).ToList();
+        Assert.Equal(WalkRequests, walk.Count);
+        Assert.All(walk, invocation => Assert.True(invocation.Succeeded, $"{invocation.FunctionName}: {invocation.Error}"));
     }
+
+    private IEnumerable<InvocationRecord> WalkInvocations() =>
+        worker.Host.Invocations.Where(invocation => WalkFunctions.Contains(invocation.FunctionName));
 
     private static HttpRequestMessage Patch(string location, string body, EntityTagHeaderValue? ifMatch)
     {

@@ -1,23 +1,12 @@
 using System.Collections.Immutable;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Radikalisering.EndToEndTests.Telemetry;
 
-/// <summary>A function invocation as the worker's middleware sees it: the function's name and, for HTTP, its HttpContext.</summary>
+/// <summary>A function invocation as the worker's middleware sees it: the function's name (no HttpContext: a background run).</summary>
 internal sealed class TestFunctionContext : FunctionContext
 {
-    /// <summary>Where the ASP.NET Core integration keeps the invocation's HttpContext (read by <c>GetHttpContext()</c>).</summary>
-    public const string HttpContextKey = "HttpRequestContext";
-
-    public TestFunctionContext(string functionName, HttpContext? httpContext = null)
-    {
-        FunctionDefinition = new TestFunctionDefinition(functionName);
-        if (httpContext is not null)
-        {
-            Items[HttpContextKey] = httpContext;
-        }
-    }
+    public TestFunctionContext(string functionName) => FunctionDefinition = new TestFunctionDefinition(functionName);
 
     public override string InvocationId { get; } = Guid.NewGuid().ToString();
 

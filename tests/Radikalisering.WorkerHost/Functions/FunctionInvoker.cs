@@ -3,12 +3,12 @@ using Radikalisering.WorkerHost.Protocol;
 
 namespace Radikalisering.WorkerHost.Functions;
 
-/// <summary>Invokes a non-HTTP function with its trigger's input and keeps a record of every invocation.</summary>
+/// <summary>Invokes a non-HTTP function with its trigger's input, and keeps a record of every invocation (HTTP ones included, see <see cref="Record"/>).</summary>
 public sealed class FunctionInvoker(WorkerChannel channel)
 {
     private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
 
-    /// <summary>Every finished invocation of a timer or queue function, oldest first.</summary>
+    /// <summary>Every finished invocation, oldest first.</summary>
     public IReadOnlyCollection<InvocationRecord> Invocations => _invocations;
 
     public async Task<InvocationResponse> InvokeAsync(
@@ -29,12 +29,16 @@ public sealed class FunctionInvoker(WorkerChannel channel)
         }
 
         var response = await channel.InvokeAsync(request, cancellationToken);
+        Record(function, response);
+        return response;
+    }
+
+    /// <summary>Records a finished invocation, also one the HTTP front sent itself.</summary>
+    public void Record(WorkerFunction function, InvocationResponse response) =>
         _invocations.Enqueue(new InvocationRecord(
             function.Name,
             response.Result.Status == StatusResult.Types.Status.Success,
             response.Result.Exception?.Message ?? response.Result.Result));
-        return response;
-    }
 }
 
 /// <param name="Error">The worker's exception message when the invocation failed.</param>

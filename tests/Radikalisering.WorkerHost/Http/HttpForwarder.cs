@@ -19,7 +19,7 @@ namespace Radikalisering.WorkerHost.Http;
 /// routes as ASP.NET Core does, the first function by name whose route and method match takes the
 /// request (azure-functions-host#9876); a trigger without methods takes every method.
 /// </summary>
-public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, HttpClient client, ILogger logger)
+public sealed class HttpForwarder(WorkerChannel channel, FunctionInvoker invocations, Uri workerHttpUri, HttpClient client, ILogger logger)
 {
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
@@ -97,6 +97,7 @@ public sealed class HttpForwarder(WorkerChannel channel, Uri workerHttpUri, Http
         await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
 
         var result = await invoked;
+        invocations.Record(function, result);
         if (result.Result.Status != StatusResult.Types.Status.Success)
         {
             logger.LogError("{Function} failed: {Message}{NewLine}{StackTrace}", function.Name, result.Result.Exception?.Message ?? result.Result.Result, Environment.NewLine, result.Result.Exception?.StackTrace);
