@@ -33,6 +33,13 @@ public sealed class DisclosureEngine
     }
 
     /// <summary>
+    /// "The last years together": the request's tables summed over the years, published jointly with the years' own
+    /// publications so that no difference between pooled and single-year figures narrows what those protect.
+    /// </summary>
+    public PooledResult ProtectPooled(PooledRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException("Pooled publication: built on the pooled-engine branch.");
+
+    /// <summary>
     /// Complementary suppression: the fewest extra cells that pass the audit of the printed figures. Used for
     /// republications and rollups, and by the utility benchmark as the method before the ladder.
     /// </summary>

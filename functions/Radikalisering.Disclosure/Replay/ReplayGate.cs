@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Radikalisering.Disclosure;
 
 /// <summary>
@@ -28,6 +26,7 @@ internal sealed class ReplayGate
     private readonly List<AdmissionCondition[]> passedOver;
     private readonly List<long[]> witnesses = [];
     private readonly CandidateShifter shifter;
+    private readonly CandidateSolver solver;
     private readonly Dictionary<int, bool> possibleInsider = [];
 
     private ReplayGate(PublicationLadder ladder, PublicationLevel level, long?[] printed, List<AdmissionCondition[]> passedOver)
@@ -40,6 +39,7 @@ internal sealed class ReplayGate
         total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
         cubeCells = ladder.Tables.Cube.CellCount;
         shifter = new CandidateShifter(ladder.Tables, printed, passedOver);
+        solver = new CandidateSolver(ladder.Tables, printed, passedOver, total);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
@@ -232,7 +232,7 @@ internal sealed class ReplayGate
             return true;
         }
 
-        var found = shifter.Shift(witnesses, query, amongCandidates) ?? Solve(query, amongCandidates, cancellationToken);
+        var found = shifter.Shift(witnesses, query, amongCandidates) ?? solver.Find(query, amongCandidates, cancellationToken);
         if (found is not null && amongCandidates)
         {
             witnesses.Add(found);
@@ -250,93 +250,6 @@ internal sealed class ReplayGate
         }
 
         return sum >= (query.AtLeast ?? long.MinValue) && sum <= (query.AtMost ?? long.MaxValue) && query.KnownRecords.All(cell => witness[cell] >= 1);
-    }
-
-    private long[]? Solve(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
-    {
-        var model = new CpModel();
-        var x = Enumerable.Range(0, cubeCells).Select(cell => model.NewIntVar(0, total, $"x{cell}")).ToArray();
-        LinearExpr Sum(IEnumerable<int> cells) => LinearExpr.Sum(cells.Select(cell => x[cell]));
-        LinearExpr SumOfTableCells(int[] tableCells) => LinearExpr.Sum(tableCells.SelectMany(index => ladder.Tables.Cells[index].Support).Select(cell => x[cell]));
-
-        foreach (var cell in ladder.Tables.Cells.Where(cell => printed[cell.Index] is not null))
-        {
-            model.Add(Sum(cell.Support) == printed[cell.Index]!.Value);
-        }
-
-        foreach (var conditions in amongCandidates ? passedOver : [])
-        {
-            var fails = new List<ILiteral>();
-            foreach (var condition in conditions)
-            {
-                var sum = SumOfTableCells(condition.Cells);
-                if (!condition.Inside)
-                {
-                    var inside = model.NewBoolVar("inside");
-                    model.Add(sum >= condition.Lower).OnlyEnforceIf(inside);
-                    model.Add(sum <= condition.Upper).OnlyEnforceIf(inside);
-                    fails.Add(inside);
-                    continue;
-                }
-
-                if (condition.Lower != long.MinValue)
-                {
-                    var below = model.NewBoolVar("below");
-                    model.Add(sum <= condition.Lower - 1).OnlyEnforceIf(below);
-                    fails.Add(below);
-                }
-
-                if (condition.Upper != long.MaxValue)
-                {
-                    var above = model.NewBoolVar("above");
-                    model.Add(sum >= condition.Upper + 1).OnlyEnforceIf(above);
-                    fails.Add(above);
-                }
-            }
-
-            model.AddBoolOr(fails);
-        }
-
-        var target = Sum(query.Support);
-        if (query.AtMost is { } most)
-        {
-            model.Add(target <= most);
-        }
-
-        if (query.AtLeast is { } least)
-        {
-            model.Add(target >= least);
-        }
-
-        foreach (var known in query.KnownRecords)
-        {
-            model.Add(x[known] >= 1);
-        }
-
-        // A candidate with records in as many cells as possible answers the most insiders' questions later. The search
-        // for it is cut off after a fixed amount of the solver's own work; if that finds nothing, the plain feasibility
-        // question is solved to the end, so "no candidate" is always a proof.
-        var occupied = x.Select(cell =>
-        {
-            var used = model.NewBoolVar("used");
-            model.Add(cell >= 1).OnlyEnforceIf(used);
-            return used;
-        }).ToArray();
-        model.Maximize(LinearExpr.Sum(occupied));
-        var solver = new CpSolver();
-        var status = SolverSettings.Solve(model, solver, cancellationToken, ",max_deterministic_time:0.002");
-        if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal or CpSolverStatus.Infeasible))
-        {
-            model.Model.Objective = null;
-            status = SolverSettings.Solve(model, solver, cancellationToken);
-        }
-
-        return status switch
-        {
-            CpSolverStatus.Feasible or CpSolverStatus.Optimal => [.. x.Select(cell => solver.Value(cell))],
-            CpSolverStatus.Infeasible => null,
-            _ => throw new InvalidOperationException($"The replay gate could not settle a question (solver status {status})."),
-        };
     }
 
     private enum TargetKind
