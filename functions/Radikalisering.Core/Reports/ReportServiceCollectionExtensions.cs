@@ -42,6 +42,7 @@ public static class ReportServiceCollectionExtensions
 
         services.TryAddSingleton<DisclosureEngine>();
         services.TryAddSingleton<ReportSnapshotStore>();
+        services.TryAddSingleton<PooledStatisticsCompiler>();
         services.TryAddSingleton<AnnualStatisticsCompiler>();
         services.TryAddSingleton<ReportReadyMessages>();
         services.TryAddSingleton<TableAuditLog>();

@@ -7,7 +7,9 @@ namespace Radikalisering.Core.Statistics;
 
 /// <summary>
 /// Compiles a year: counts the year's concerns into the age × reporter × outcome cube, protects
-/// the published tables with the disclosure engine and stores only the published figures.
+/// the published tables with the disclosure engine and stores only the published figures. When the year's
+/// publication withholds figures, the last three years together are published with it where they can be
+/// (<see cref="PooledStatisticsCompiler"/>).
 /// <list type="bullet">
 /// <item>No snapshot yet: it is stored.</item>
 /// <item>A snapshot not yet mailed (Compiled): recompiled from the current concerns, with the stored
@@ -21,6 +23,7 @@ public sealed partial class AnnualStatisticsCompiler(
     IConcernReader concerns,
     ReportSnapshotStore snapshots,
     DisclosureEngine engine,
+    PooledStatisticsCompiler pooling,
     IOptions<DisclosureOptions> options,
     TimeProvider timeProvider,
     ILogger<AnnualStatisticsCompiler> logger)
@@ -70,11 +73,14 @@ public sealed partial class AnnualStatisticsCompiler(
     private async Task<ReportSnapshot> ProtectAsync(int year, ReportSnapshot? previous, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var tables = settings.PublishedTables.Select(dimensions => new TableDefinition(TableName(dimensions), dimensions)).ToList();
+        var disclosureSettings = new DisclosureSettings(settings.Threshold, settings.SmallTotal, DisclosureOptions.KeyFigureCosts);
+        var cube = await ConcernCube.CountAsync(concerns, year, cancellationToken);
         var request = new DisclosureRequest(
-            await CountAsync(year, cancellationToken),
-            settings.PublishedTables.Select(dimensions => new TableDefinition(TableName(dimensions), dimensions)).ToList(),
-            new DisclosureSettings(settings.Threshold, settings.SmallTotal, DisclosureOptions.KeyFigureCosts),
-            previous?.Tables.Select(ToEngine).ToList());
+            cube,
+            tables,
+            disclosureSettings,
+            previous?.Tables.Select(SnapshotTables.ToEngine).ToList());
 
         var result = engine.Protect(request, cancellationToken);
         if (!result.Audit.Passed)
@@ -82,31 +88,22 @@ public sealed partial class AnnualStatisticsCompiler(
             throw new InvalidOperationException($"Disclosure control of {year} did not pass its audit; nothing was stored.");
         }
 
+        var pooled = await pooling.PoolAsync(
+            new PooledYear(year, cube, result.Tables), tables, disclosureSettings, previous?.Pooled, cancellationToken);
         return new ReportSnapshot(
             year,
             ReportStatus.Compiled,
-            result.Tables.Select(FromEngine).ToList(),
+            result.Tables.Select(SnapshotTables.FromEngine).ToList(),
             result.WholePublicationSuppressed,
             Method,
             settings.Threshold,
             timeProvider.GetUtcNow(),
             SendingStartedAt: null,
             SentAt: null,
-            ETag: default);
-    }
-
-    private async Task<Cube> CountAsync(int year, CancellationToken cancellationToken)
-    {
-        var counts = new long[ConcernDimensions.CellCount];
-        await foreach (var facts in concerns.ReadYearAsync(year, cancellationToken))
+            ETag: default)
         {
-            counts[ConcernDimensions.CellIndexOf(facts)]++;
-        }
-
-        var dimensions = ConcernDimensions.Names
-            .Select(name => new Dimension(name, ConcernDimensions.CategoriesOf(name)))
-            .ToList();
-        return new Cube(dimensions, counts);
+            Pooled = pooled,
+        };
     }
 
     private static string TableName(IReadOnlyList<string> dimensions) =>
@@ -115,24 +112,13 @@ public sealed partial class AnnualStatisticsCompiler(
     private static bool SameFigures(ReportSnapshot stored, ReportSnapshot compiled) =>
         stored.Threshold == compiled.Threshold
         && stored.WholePublicationSuppressed == compiled.WholePublicationSuppressed
-        && stored.Tables.Count == compiled.Tables.Count
-        && stored.Tables.Zip(compiled.Tables).All(pair =>
-            pair.First.Name == pair.Second.Name
-            && pair.First.Dimensions.SequenceEqual(pair.Second.Dimensions)
-            && pair.First.Cells.Count == pair.Second.Cells.Count
-            && pair.First.Cells.Zip(pair.Second.Cells).All(cells =>
-                cells.First.Value == cells.Second.Value && cells.First.Categories.SequenceEqual(cells.Second.Categories)));
-
-    private static SnapshotTable FromEngine(Disclosure.PublishedTable table) => new(
-        table.Definition.Name,
-        table.Definition.Dimensions.ToList(),
-        table.Cells.Select(cell => new SnapshotCell(cell.Categories.ToList(), cell.Value)).ToList());
-
-    // The engine reads only the figures and which cells were withheld, not why.
-    private static Disclosure.PublishedTable ToEngine(SnapshotTable table) => new(
-        new TableDefinition(table.Name, table.Dimensions),
-        table.Cells.Select(cell => new Disclosure.PublishedCell(
-            cell.Categories, cell.Value, cell.IsSuppressed ? SuppressionReason.Secondary : null)).ToList());
+        && SnapshotTables.SameFigures(stored.Tables, compiled.Tables)
+        && (stored.Pooled, compiled.Pooled) switch
+        {
+            (null, null) => true,
+            ({ } storedPooled, { } compiledPooled) => storedPooled.SameFigures(compiledPooled),
+            _ => false,
+        };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compiled the statistics of {Year}; published total {Total}.")]
     private partial void LogCompiled(int year, long? total);

@@ -25,6 +25,12 @@ public sealed record ReportSnapshot(
     /// </summary>
     public string? SentBy { get; init; }
 
+    /// <summary>
+    /// The last three years together, when the year withheld figures and the two years before it have snapshots;
+    /// <c>null</c> when nothing was pooled (also for snapshots stored before pooling existed).
+    /// </summary>
+    public PooledSnapshot? Pooled { get; init; }
+
     /// <summary>The grand total, or <c>null</c> when it is not published (suppressed or no total table).</summary>
     public long? Total =>
         Tables.FirstOrDefault(table => table.Dimensions.Count == 0)?.Cells.SingleOrDefault()?.Value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,10 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
 {
     public const string PartitionKey = "annual";
 
-    private static readonly JsonSerializerOptions TablesJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions TablesJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 
     public async Task<ReportSnapshot?> GetAsync(int year, CancellationToken cancellationToken)
     {
@@ -99,6 +103,7 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
         ["SendingStartedAt"] = snapshot.SendingStartedAt,
         ["SentAt"] = snapshot.SentAt,
         ["SentBy"] = snapshot.SentBy,
+        ["Pooled"] = snapshot.Pooled is null ? null : JsonSerializer.Serialize(snapshot.Pooled, TablesJson),
     };
 
     private static ReportSnapshot FromEntity(TableEntity entity) => new(
@@ -115,5 +120,6 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
         ETag: entity.ETag)
     {
         SentBy = entity.GetString("SentBy"),
+        Pooled = entity.GetString("Pooled") is { } pooled ? JsonSerializer.Deserialize<PooledSnapshot>(pooled, TablesJson) : null,
     };
 }

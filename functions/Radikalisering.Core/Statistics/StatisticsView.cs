@@ -2,7 +2,8 @@ namespace Radikalisering.Core.Statistics;
 
 /// <summary>
 /// The body of <c>GET /api/statistics/{year}</c> and of the report admin endpoints: a year's
-/// published (already suppressed) statistics and where the report is in its life.
+/// published (already suppressed) statistics, the last three years together when they were pooled,
+/// and where the report is in its life.
 /// </summary>
 public sealed record StatisticsView(
     int Year,
@@ -12,7 +13,8 @@ public sealed record StatisticsView(
     bool WholePublicationSuppressed,
     DateTimeOffset CompiledAt,
     DateTimeOffset? SentAt,
-    IReadOnlyList<StatisticsTableView> Tables)
+    IReadOnlyList<StatisticsTableView> Tables,
+    PooledStatisticsView? Pooled)
 {
     public static StatisticsView Of(ReportSnapshot snapshot)
     {
@@ -24,14 +26,18 @@ public sealed record StatisticsView(
             snapshot.WholePublicationSuppressed,
             snapshot.CompiledAt,
             snapshot.SentAt,
-            snapshot.Tables.Select(table => new StatisticsTableView(
-                    table.Name,
-                    table.Dimensions,
-                    table.Cells.Select(cell => new StatisticsCellView(
-                            table.Dimensions.Zip(cell.Categories).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
-                            cell.Value,
-                            cell.IsSuppressed))
-                        .ToList()))
-                .ToList());
+            TablesOf(snapshot.Tables),
+            snapshot.Pooled is { } pooled ? new PooledStatisticsView(pooled.Years, pooled.Outcome, TablesOf(pooled.Tables)) : null);
     }
+
+    private static List<StatisticsTableView> TablesOf(IEnumerable<SnapshotTable> tables) =>
+        tables.Select(table => new StatisticsTableView(
+                table.Name,
+                table.Dimensions,
+                table.Cells.Select(cell => new StatisticsCellView(
+                        table.Dimensions.Zip(cell.Categories).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal),
+                        cell.Value,
+                        cell.IsSuppressed))
+                    .ToList()))
+            .ToList();
 }
