@@ -8,6 +8,7 @@ public sealed record AnnualReportModel(
     IReadOnlyList<KeyFigure> KeyFigures,
     IReadOnlyList<DistributionView> Distributions,
     IReadOnlyList<CrossTableView> CrossTables,
+    PooledSectionView? Pooled,
     IReadOnlyList<TrendRow> Trend,
     string? ChartContentId,
     DateTimeOffset CompiledAt)

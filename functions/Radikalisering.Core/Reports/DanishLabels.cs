@@ -1,5 +1,6 @@
 using System.Globalization;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Reports;
 
@@ -42,6 +43,23 @@ public static class DanishLabels
             : string.Join(" og ", dimensions.Select((dimension, position) =>
                 position == 0 ? Dimension(dimension) : Dimension(dimension).ToLower(Culture)));
     }
+
+    /// <summary>The years pooled as a period: "2023–2025".</summary>
+    public static string Period(int firstYear, int lastYear) => string.Create(Culture, $"{firstYear}–{lastYear}");
+
+    public static string PooledHeading(int firstYear, int lastYear) => $"De seneste tre år samlet ({Period(firstYear, lastYear)})";
+
+    /// <summary>Why the years together are not shown, in one sentence that says nothing about any figure.</summary>
+    public static string PooledNotPublished(PooledOutcome outcome) => outcome switch
+    {
+        PooledOutcome.NothingPrintable =>
+            "De tre år samlet kan heller ikke vises: selv de samlede tal ville kunne afsløre små grupper.",
+        PooledOutcome.YearChangedSincePublication =>
+            "De tre år samlet vises ikke, fordi tallene for et af de tidligere år er ændret, siden de blev offentliggjort – forskellen ville kunne afsløre skjulte tal.",
+        PooledOutcome.YearNotFromLadder =>
+            "De tre år samlet vises ikke, fordi et af de tidligere år blev offentliggjort efter den tidligere metode, som de samlede tal ikke kan kontrolleres sammen med.",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A published outcome has no reason."),
+    };
 
     /// <summary>A published figure as leadership reads it: the number, or the marker when it is suppressed.</summary>
     public static string Figure(long? value) =>

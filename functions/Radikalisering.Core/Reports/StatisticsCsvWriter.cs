@@ -6,7 +6,8 @@ namespace Radikalisering.Core.Reports;
 /// <summary>
 /// The published tables as CSV for Danish Excel: UTF-8 with BOM, <c>;</c> as separator, one line
 /// per published cell (a dimension the table does not split by reads "I alt"), suppressed cells
-/// with the same marker as the e-mail.
+/// with the same marker as the e-mail. The last three years together follow the year's own cells, with the
+/// period ("2023–2025") in the year column.
 /// </summary>
 public static class StatisticsCsvWriter
 {
@@ -25,24 +26,34 @@ public static class StatisticsCsvWriter
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
             csv.WriteHeader(Header);
-            foreach (var table in snapshot.Tables)
+            WriteTables(csv, snapshot.Year.ToString(DanishLabels.Culture), snapshot.Tables);
+            if (snapshot.Pooled is { IsPublished: true } pooled)
             {
-                foreach (var cell in table.Cells)
-                {
-                    csv.WriteRecord(
-                    [
-                        snapshot.Year.ToString(DanishLabels.Culture),
-                        DanishLabels.TableTitle(table.Dimensions),
-                        CategoryOrTotal(table, cell, ConcernDimensions.Age),
-                        CategoryOrTotal(table, cell, ConcernDimensions.Reporter),
-                        CategoryOrTotal(table, cell, ConcernDimensions.Outcome),
-                        cell.Value is { } value ? value.ToString(DanishLabels.Culture) : DanishLabels.SuppressedMarker,
-                    ]);
-                }
+                WriteTables(csv, DanishLabels.Period(pooled.FirstYear, pooled.LastYear), pooled.Tables);
             }
         }
 
         return buffer.ToArray();
+    }
+
+    /// <param name="period">The year, or the years pooled ("2023–2025").</param>
+    private static void WriteTables(CsvWriter csv, string period, IEnumerable<SnapshotTable> tables)
+    {
+        foreach (var table in tables)
+        {
+            foreach (var cell in table.Cells)
+            {
+                csv.WriteRecord(
+                [
+                    period,
+                    DanishLabels.TableTitle(table.Dimensions),
+                    CategoryOrTotal(table, cell, ConcernDimensions.Age),
+                    CategoryOrTotal(table, cell, ConcernDimensions.Reporter),
+                    CategoryOrTotal(table, cell, ConcernDimensions.Outcome),
+                    cell.Value is { } value ? value.ToString(DanishLabels.Culture) : DanishLabels.SuppressedMarker,
+                ]);
+            }
+        }
     }
 
     private static string CategoryOrTotal(SnapshotTable table, SnapshotCell cell, string dimension)
