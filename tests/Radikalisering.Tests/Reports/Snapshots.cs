@@ -1,5 +1,6 @@
 using Azure;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Disclosure;
 
 namespace Radikalisering.Tests.Reports;
 
@@ -29,6 +30,23 @@ internal static class Snapshots
     /// <summary>A snapshot whose only published figure of interest is its total.</summary>
     public static ReportSnapshot WithTotal(int year, long total) =>
         Create(year, [.. Enumerable.Repeat(0L, 17), total]);
+
+    /// <summary>A year of fewer than k concerns: every cell withheld, as the engine publishes it.</summary>
+    public static ReportSnapshot WithheldWhole(int year) =>
+        Create(year, new long[18]) with
+        {
+            WholePublicationSuppressed = true,
+            Tables = Create(year, new long[18]).Tables
+                .Select(table => table with { Cells = table.Cells.Select(cell => cell with { Value = null }).ToList() })
+                .ToList(),
+        };
+
+    /// <summary>The last three years up to <paramref name="lastYear"/> together: the tables of <paramref name="cube"/> when published, else none.</summary>
+    public static PooledSnapshot Pooled(int lastYear, PooledOutcome outcome, long[] cube, params string[] suppressed) =>
+        new(
+            [lastYear - 2, lastYear - 1, lastYear],
+            outcome,
+            outcome == PooledOutcome.Published ? Create(lastYear, cube, suppressed).Tables : []);
 
     public static string Key(SnapshotTable table, SnapshotCell cell) =>
         $"{string.Join(",", table.Dimensions)}:{string.Join(",", cell.Categories)}";
