@@ -11,6 +11,7 @@ namespace Radikalisering.Disclosure;
 public sealed class DisclosureEngine
 {
     private readonly ReplayPublisher replay = new();
+    private readonly PooledPublisher pooled = new();
 
     /// <summary>
     /// A cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is published by the
@@ -36,8 +37,12 @@ public sealed class DisclosureEngine
     /// "The last years together": the request's tables summed over the years, published jointly with the years' own
     /// publications so that no difference between pooled and single-year figures narrows what those protect.
     /// </summary>
-    public PooledResult ProtectPooled(PooledRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("Pooled publication: built on the pooled-engine branch.");
+    public PooledResult ProtectPooled(PooledRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        PooledRequestValidator.Validate(request);
+        return pooled.Publish(request, cancellationToken);
+    }
 
     /// <summary>
     /// Complementary suppression: the fewest extra cells that pass the audit of the printed figures. Used for

@@ -17,29 +17,22 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 internal sealed class ReplayGate
 {
-    private readonly PublicationLadder ladder;
-    private readonly PublicationLevel level;
-    private readonly long?[] printed;
-    private readonly long total;
     private readonly int threshold;
     private readonly int cubeCells;
-    private readonly List<AdmissionCondition[]> passedOver;
     private readonly List<long[]> witnesses = [];
     private readonly CandidateShifter shifter;
     private readonly CandidateSolver solver;
     private readonly Dictionary<int, bool> possibleInsider = [];
 
-    private ReplayGate(PublicationLadder ladder, PublicationLevel level, long?[] printed, List<AdmissionCondition[]> passedOver)
+    /// <param name="printed">The printed figures by table cell index; null for every withheld cell.</param>
+    /// <param name="passedOver">For every passed-over level, the conditions of which a candidate fails at least one.</param>
+    /// <param name="bound">The largest count a cube cell can hold (the printed grand total).</param>
+    private ReplayGate(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, long bound)
     {
-        this.ladder = ladder;
-        this.level = level;
-        this.printed = printed;
-        this.passedOver = passedOver;
-        threshold = ladder.Threshold;
-        total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
-        cubeCells = ladder.Tables.Cube.CellCount;
-        shifter = new CandidateShifter(ladder.Tables, printed, passedOver);
-        solver = new CandidateSolver(ladder.Tables, printed, passedOver, total);
+        this.threshold = threshold;
+        cubeCells = tables.Cube.CellCount;
+        shifter = new CandidateShifter(tables, printed, passedOver);
+        solver = new CandidateSolver(tables, printed, passedOver, bound);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
@@ -51,16 +44,25 @@ internal sealed class ReplayGate
             return new GateVerdict(Passed: false, InsidersExcluded: false);
         }
 
-        var gate = new ReplayGate(ladder, level, printed, passedOver);
-        var insidersExcluded = gate.total <= gate.threshold;
-        return new GateVerdict(gate.Targets().All(target => gate.Holds(target, insidersExcluded, cancellationToken)), insidersExcluded);
+        var total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
+        var gate = new ReplayGate(ladder.Tables, ladder.Threshold, printed, passedOver, total);
+        var insidersExcluded = total <= ladder.Threshold;
+        var targets = Targets(ladder.Tables, level.Published, ladder.Earlier);
+        return new GateVerdict(targets.All(target => gate.Holds(target, insidersExcluded, cancellationToken)), insidersExcluded);
+    }
+
+    /// <summary>The gate over any linked tables: every target holds over the candidates (the cubes printing the figures that fail one condition of every passed-over level).</summary>
+    public static bool Check(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, IEnumerable<GateTarget> targets, long bound, CancellationToken cancellationToken)
+    {
+        var gate = new ReplayGate(tables, threshold, printed, passedOver, bound);
+        return targets.All(target => gate.Holds(target, insidersExcluded: false, cancellationToken));
     }
 
     /// <summary>
     /// For each cheaper level, the conditions the printed figures leave open: one of them must fail. Null when a
     /// cheaper level is admissible whatever the withheld cells hold (it would have been passed over for its gate).
     /// </summary>
-    private static List<AdmissionCondition[]>? PassedOver(PublicationLadder ladder, PublicationLevel level, long?[] printed)
+    public static List<AdmissionCondition[]>? PassedOver(PublicationLadder ladder, PublicationLevel level, long?[] printed)
     {
         var total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
         var open = new Dictionary<string, AdmissionCondition[]>(StringComparer.Ordinal);
@@ -111,18 +113,19 @@ internal sealed class ReplayGate
 
     private static string Key(AdmissionCondition condition) => $"{string.Join(',', condition.Cells)}:{condition.Lower}:{condition.Upper}:{condition.Inside}";
 
-    /// <summary>Every withheld cell (low and high), and the rest of every line of a withheld multi-way table (high).</summary>
-    private IEnumerable<Target> Targets()
+    /// <summary>
+    /// Every withheld cell (low and high, and its change when printed earlier), and the rest of every line of a
+    /// withheld multi-way table beside each of its cells (high).
+    /// </summary>
+    public static IEnumerable<GateTarget> Targets(LinkedTables tables, bool[] published, long?[] earlier)
     {
-        var tables = ladder.Tables;
-        var hidden = tables.Cells.Where(cell => !level.Published[cell.Index]).ToArray();
-        foreach (var cell in hidden)
+        foreach (var cell in tables.Cells.Where(cell => !published[cell.Index]))
         {
-            yield return new Target(cell.Support, TargetKind.CellLow);
-            yield return new Target(cell.Support, TargetKind.CellHigh);
-            if (ladder.Earlier[cell.Index] is { } before)
+            yield return new GateTarget(cell.Support, GateTargetKind.CellLow);
+            yield return new GateTarget(cell.Support, GateTargetKind.CellHigh);
+            if (earlier[cell.Index] is { } before)
             {
-                yield return new Target(cell.Support, TargetKind.MovedByThreshold, before);
+                yield return new GateTarget(cell.Support, GateTargetKind.MovedByThreshold, before);
             }
         }
 
@@ -130,7 +133,7 @@ internal sealed class ReplayGate
         {
             var cells = tables.CellsOf(t).ToArray();
             var dimensionCount = tables.Tables[t].Dimensions.Count;
-            if (dimensionCount < 2 || cells.Any(cell => level.Published[cell.Index]))
+            if (dimensionCount < 2 || cells.Any(cell => published[cell.Index]))
             {
                 continue;
             }
@@ -142,16 +145,16 @@ internal sealed class ReplayGate
                 {
                     foreach (var cell in line)
                     {
-                        yield return new Target([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], TargetKind.RestOfLine);
+                        yield return new GateTarget([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], GateTargetKind.RestOfLine);
                     }
                 }
             }
         }
     }
 
-    private bool Holds(Target target, bool insidersExcluded, CancellationToken cancellationToken)
+    private bool Holds(GateTarget target, bool insidersExcluded, CancellationToken cancellationToken)
     {
-        if (target.Kind == TargetKind.MovedByThreshold)
+        if (target.Kind == GateTargetKind.MovedByThreshold)
         {
             return HoldsForChange(target, cancellationToken);
         }
@@ -167,30 +170,37 @@ internal sealed class ReplayGate
         }
 
         var inside = target.Support.ToHashSet();
-        var outside = Enumerable.Range(0, cubeCells).Where(cell => !inside.Contains(cell)).ToArray();
+        var notAsked = target.InsidersNotAsked.ToHashSet();
+        var asked = Enumerable.Range(0, cubeCells).Where(cell => !notAsked.Contains(cell)).ToArray();
 
         // One candidate with a record in every cell answers many insiders at once; otherwise each is asked alone.
-        var together = target.Kind == TargetKind.CellLow ? outside : Enumerable.Range(0, cubeCells).ToArray();
-        var togetherAnswered = Exists(Extreme(target, together, shift: target.Kind == TargetKind.CellLow ? 0 : 1), cancellationToken);
-        var alone = togetherAnswered ? (target.Kind == TargetKind.CellLow ? target.Support : []) : Enumerable.Range(0, cubeCells).ToArray();
+        var low = target.Kind == GateTargetKind.CellLow;
+        var together = low ? asked.Where(cell => !inside.Contains(cell)).ToArray() : asked;
+        var togetherAnswered = Exists(Extreme(target, together, shift: low ? 0 : 1), cancellationToken);
+        var alone = togetherAnswered ? (low ? asked.Where(inside.Contains).ToArray() : []) : asked;
         return alone.All(insider => Holds(target, [insider], inside.Contains(insider) ? 1 : 0, cancellationToken) || !PossibleInsider(insider, cancellationToken));
     }
 
     /// <summary>
     /// For an intruder holding the known records (shift = how many of them lie in the target), the extreme exists
-    /// among the candidates, or no cube printing these figures at all puts the others' count in 1..k − 1 from that
-    /// side (a withheld cell that is certainly k or more, or certainly holds no one else, reveals no small group).
-    /// The second question is asked of every cube printing the figures, a superset of the intruder's candidates,
-    /// so its "no" holds for the true year too, whichever cheaper level its own gate turned away.
+    /// among the candidates, or (for an escapable target) no cube printing these figures at all puts the others' count
+    /// in 1..k − 1 from that side (a withheld cell that is certainly k or more, or certainly holds no one else, reveals
+    /// no small group). The second question is asked of every cube printing the figures, a superset of the intruder's
+    /// candidates, so its "no" holds for the true year too, whichever cheaper level its own gate turned away.
     /// </summary>
-    private bool Holds(Target target, int[] known, int shift, CancellationToken cancellationToken)
+    private bool Holds(GateTarget target, int[] known, int shift, CancellationToken cancellationToken)
     {
         if (Exists(Extreme(target, known, shift), cancellationToken))
         {
             return true;
         }
 
-        var small = target.Kind == TargetKind.CellHigh
+        if (!target.Escapable)
+        {
+            return false;
+        }
+
+        var small = target.Kind == GateTargetKind.CellHigh
             ? new WitnessQuery(known, target.Support, AtMost: null, AtLeast: 1 + shift)
             : new WitnessQuery(known, target.Support, AtMost: threshold - 1 + shift, AtLeast: null);
         return !Exists(small, cancellationToken, amongCandidates: false);
@@ -200,7 +210,7 @@ internal sealed class ReplayGate
     /// A withheld cell printed earlier as e: a candidate has it at e ± k or beyond, or no cube printing these figures
     /// moves it by 1 to k − 1 (then its change is not small in the true year either).
     /// </summary>
-    private bool HoldsForChange(Target target, CancellationToken cancellationToken)
+    private bool HoldsForChange(GateTarget target, CancellationToken cancellationToken)
     {
         var before = target.Earlier;
         return Exists(new WitnessQuery([], target.Support, AtMost: null, AtLeast: before + threshold), cancellationToken)
@@ -209,9 +219,12 @@ internal sealed class ReplayGate
                 && !Exists(new WitnessQuery([], target.Support, AtMost: before - 1, AtLeast: before - threshold + 1), cancellationToken, amongCandidates: false));
     }
 
-    private WitnessQuery Extreme(Target target, int[] known, int shift) => target.Kind == TargetKind.CellLow
-        ? new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null)
-        : new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift);
+    private WitnessQuery Extreme(GateTarget target, int[] known, int shift) => target.Kind switch
+    {
+        GateTargetKind.CellLow => new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null),
+        GateTargetKind.BelowThresholdHigh => new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold - 1 - (known.Any(target.YearCells.Contains) ? 1 : 0) + shift),
+        _ => new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift),
+    };
 
     /// <summary>An intruder can hold a record in a cell only if some cube printing the figures has one there (asked of all such cubes, so the true year is among them).</summary>
     private bool PossibleInsider(int cell, CancellationToken cancellationToken)
@@ -251,24 +264,6 @@ internal sealed class ReplayGate
 
         return sum >= (query.AtLeast ?? long.MinValue) && sum <= (query.AtMost ?? long.MaxValue) && query.KnownRecords.All(cell => witness[cell] >= 1);
     }
-
-    private enum TargetKind
-    {
-        /// <summary>A withheld cell: may it hold no one (else than a known record)?</summary>
-        CellLow,
-
-        /// <summary>A withheld cell: may it hold k or more (besides a known record)?</summary>
-        CellHigh,
-
-        /// <summary>A line of a withheld table minus one cell: may it hold k or more, so "all of the line is in that cell" is not certain?</summary>
-        RestOfLine,
-
-        /// <summary>A withheld cell printed earlier: may it have moved by k or more?</summary>
-        MovedByThreshold,
-    }
-
-    /// <param name="Earlier">For the change targets, the figure printed earlier.</param>
-    private sealed record Target(int[] Support, TargetKind Kind, long Earlier = 0);
 }
 
 /// <summary>The replay gate's answer; InsidersExcluded when the printed total is k and one-record intruders were not asked about.</summary>

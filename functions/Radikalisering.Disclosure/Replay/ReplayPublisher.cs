@@ -85,7 +85,7 @@ internal sealed class ReplayPublisher
         throw new InvalidOperationException("The ladder has no last level.");
     }
 
-    private static bool Admissible(PublicationLadder ladder, PublicationLevel level, LinkedTables tables)
+    public static bool Admissible(PublicationLadder ladder, PublicationLevel level, LinkedTables tables)
     {
         // The cheap necessary part first: most levels fail on a printed cell below k.
         foreach (var cell in tables.Cells)
@@ -102,7 +102,7 @@ internal sealed class ReplayPublisher
     private static long?[] Printed(LinkedTables tables, PublicationLevel level) =>
         [.. tables.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null)];
 
-    private static string Figures(long?[] printed) => string.Join(',', printed.Select(value => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."));
+    public static string Figures(long?[] printed) => string.Join(',', printed.Select(value => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."));
 
     /// <summary>Each withheld cell's exact range given the printed figures (the same for every cube printing them).</summary>
     private static (long Minimum, long Maximum)[] Ranges(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken)
@@ -112,7 +112,7 @@ internal sealed class ReplayPublisher
         return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell => view.Interval(cell.Support, cancellationToken))];
     }
 
-    private static T Remember<T>(ConcurrentDictionary<string, T> memory, string key, Func<T> compute)
+    public static T Remember<T>(ConcurrentDictionary<string, T> memory, string key, Func<T> compute)
     {
         if (memory.TryGetValue(key, out var known))
         {

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// Publishes "the years together" by the ladder over a stacked cube (see <see cref="StackedTables"/>): the pooled
+/// tables take the levels of the year's ladder, tried cheapest first, and the year tables stay fixed as each year's
+/// own publication printed them. A level is used when it is admissible for the pooled cube and the replay gate passes
+/// over the joint candidates: stacked cubes that print every year's figures and the level's, fail one condition of
+/// every cheaper pooled level, and reproduce every year's own publication. When none passes, no pooled figure is
+/// printed. Gate verdicts and ranges depend only on the printed figures and are kept by them.
+/// </summary>
+internal sealed class PooledPublisher
+{
+    private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
+
+    public PooledResult Publish(PooledRequest request, CancellationToken cancellationToken)
+    {
+        var threshold = request.Settings.Threshold;
+        var tables = StackedTables.Build([.. request.Years.Select(year => year.Cube)], request.Tables);
+        var shape = ShapeKey(request);
+        var ladder = ladders.GetOrAdd(shape, _ => PublicationLadder.TryBuild(tables.Pooled, request.Settings))
+            ?? throw new ArgumentException("Pooled tables need a grand total and at most a ladder's number of combinations.", nameof(request));
+
+        var printed = request.Years.Select((year, y) => YearInPool.PrintedFigures(year, tables.Years[y])).ToArray();
+        var years = printed.Select(figures => YearInPool.Read(figures, ladder)).ToArray();
+        if (years.Any(year => year is null))
+        {
+            return new PooledResult(PooledOutcome.YearNotFromLadder, Publication: null);
+        }
+
+        if (years.Select((year, y) => year!.StillPrintedBy(tables.Years[y], threshold)).Contains(false))
+        {
+            return new PooledResult(PooledOutcome.YearChangedSincePublication, Publication: null);
+        }
+
+        var pooledLadder = PooledLadder(request, tables, ladder, shape);
+        if (tables.Pooled.Cube.Total < threshold || pooledLadder is null || years.Any(year => year!.PassedOver is null))
+        {
+            return Nothing;
+        }
+
+        var question = new PooledQuestion(tables, pooledLadder, [.. years.Select(year => year!)]);
+        var yearsKey = string.Join('/', printed.Select(ReplayPublisher.Figures));
+        var last = pooledLadder.Levels[^1];
+        foreach (var level in pooledLadder.Levels.Where(level => level == last || ReplayPublisher.Admissible(pooledLadder, level, tables.Pooled)))
+        {
+            var pooledPrinted = tables.Pooled.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null).ToArray();
+            var key = $"{shape}|after {ReplayPublisher.Figures(pooledLadder.Earlier)}|{yearsKey}|{level.Index}|{ReplayPublisher.Figures(pooledPrinted)}";
+            if (ReplayPublisher.Remember(verdicts, key, () => question.GatePasses(level, pooledPrinted, cancellationToken)))
+            {
+                var intervals = ReplayPublisher.Remember(ranges, key, () => question.Ranges(level, pooledPrinted, cancellationToken));
+                return new PooledResult(PooledOutcome.Published, Result(request, tables.Pooled, pooledLadder, level, intervals));
+            }
+        }
+
+        return Nothing;
+    }
+
+    private static PooledResult Nothing => new(PooledOutcome.NothingPrintable, Publication: null);
+
+    /// <summary>The year's ladder for the pooled tables; after an earlier pooled publication, its republication ladder (null when none is left).</summary>
+    private PublicationLadder? PooledLadder(PooledRequest request, StackedTables tables, PublicationLadder ladder, string shape)
+    {
+        var prior = new PriorPublication(request.PreviousPublication);
+        if (!prior.PrintsAnything)
+        {
+            return ladder;
+        }
+
+        var (values, withheld) = prior.ByCurrentCell(tables.Pooled)
+            ?? throw new ArgumentException("The previous pooled publication has a table or cell the request's tables do not.", nameof(request));
+        return ReplayPublisher.Remember(ladders, $"{shape}|after {ReplayPublisher.Figures(values)}", () => ladder.ForRepublication(values, withheld));
+    }
+
+    private static DisclosureResult Result(PooledRequest request, LinkedTables pooled, PublicationLadder ladder, PublicationLevel level, (long Minimum, long Maximum)[] intervals)
+    {
+        var threshold = request.Settings.Threshold;
+        bool Small(TableCell cell) => cell.Value >= 1 && cell.Value < threshold;
+        var withheld = pooled.Cells.Where(cell => !level.Published[cell.Index]).ToArray();
+        var total = pooled.Cells.First(cell => cell.IsGrandTotal);
+        var audit = new DisclosureAudit([.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, Small(cell)))], Passed: true)
+        {
+            Revelations = [.. Revelations(total, ladder)],
+        };
+        var published = request.Tables.Select((definition, t) => new PublishedTable(definition, [.. pooled.CellsOf(t).Select(cell => level.Published[cell.Index]
+            ? new PublishedCell(cell.Categories, cell.Value, Suppression: null)
+            : new PublishedCell(cell.Categories, Value: null, Small(cell) ? SuppressionReason.Primary : SuppressionReason.Secondary))]));
+        return new DisclosureResult([.. published], audit, WholePublicationSuppressed: false);
+    }
+
+    private static IEnumerable<Revelation> Revelations(TableCell total, PublicationLadder ladder)
+    {
+        if (total.Value <= ladder.Threshold)
+        {
+            yield return Revelation.OthersBelowThresholdForInsiders;
+        }
+
+        if (ladder.Earlier[total.Index] is { } before && Math.Abs(total.Value - before) is var moved && moved >= 1 && moved < ladder.Threshold)
+        {
+            yield return Revelation.TotalMovedByLessThanThreshold;
+        }
+    }
+
+    private static string ShapeKey(PooledRequest request) => string.Join(
+        '|',
+        request.Years.Count,
+        string.Join(';', request.Years[0].Cube.Dimensions.Select(dimension => $"{dimension.Name}:{string.Join(',', dimension.Categories)}")),
+        string.Join(';', request.Tables.Select(table => $"{table.Name}:{string.Join(',', table.Dimensions)}")),
+        request.Settings.Threshold,
+        string.Join(';', (request.Settings.Costs ?? []).Select(cost => $"{cost.Table}:{cost.Category}:{cost.Cost}")));
+}

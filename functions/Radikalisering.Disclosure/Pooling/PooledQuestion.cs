@@ -1,0 +1,105 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// The replay gate's question for one pooled level, over the stacked cube. Candidates print every year's figures and
+/// the level's pooled figures, fail one condition of every cheaper pooled level, and reproduce every year's own
+/// publication (fail one condition of each cheaper level of that year's ladder; for a year withheld whole, hold fewer
+/// than k concerns). Targets: every withheld cell and line of every year printed at all and of the pooled tables (the
+/// promise as for one year), and every cell of a year withheld whole, which must still range over 0 to k − 1.
+/// </summary>
+internal sealed class PooledQuestion(StackedTables tables, PublicationLadder pooledLadder, IReadOnlyList<YearInPool> years)
+{
+    private readonly int threshold = pooledLadder.Threshold;
+
+    public bool GatePasses(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
+    {
+        if (ReplayGate.PassedOver(pooledLadder, level, pooledPrinted) is not { } pooledPassedOver)
+        {
+            return false;
+        }
+
+        var passedOver = pooledPassedOver.Select(conditions => Mapped(conditions, tables.PooledIndex))
+            .Concat(years.SelectMany((year, y) => YearPassedOver(year, y)))
+            .ToList();
+        return ReplayGate.Check(tables.Stacked, threshold, Printed(pooledPrinted), passedOver, Targets(level, pooledPrinted), PooledTotal(pooledPrinted), cancellationToken);
+    }
+
+    /// <summary>Each withheld pooled cell's exact range given everything printed (the years' figures and the level's).</summary>
+    public (long Minimum, long Maximum)[] Ranges(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
+    {
+        var printed = Printed(pooledPrinted);
+        var view = new IntruderView(tables.Stacked, [.. printed.Select(value => value is null)], PooledTotal(pooledPrinted) + 1, new WitnessPool(tables.Stacked));
+        return [.. tables.Pooled.Cells
+            .Where(cell => !level.Published[cell.Index])
+            .Select(cell => view.Interval(tables.Stacked.Cells[tables.PooledIndex[cell.Index]].Support, cancellationToken))];
+    }
+
+    private long PooledTotal(long?[] pooledPrinted) => pooledPrinted[tables.Pooled.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
+
+    private long?[] Printed(long?[] pooledPrinted)
+    {
+        var printed = new long?[tables.Stacked.Cells.Count];
+        for (var y = 0; y < years.Count; y++)
+        {
+            for (var index = 0; index < years[y].Printed.Length; index++)
+            {
+                printed[tables.YearIndex[y][index]] = years[y].Printed[index];
+            }
+        }
+
+        for (var index = 0; index < pooledPrinted.Length; index++)
+        {
+            printed[tables.PooledIndex[index]] = pooledPrinted[index];
+        }
+
+        return printed;
+    }
+
+    private IEnumerable<AdmissionCondition[]> YearPassedOver(YearInPool year, int y)
+    {
+        if (year.WithheldWhole)
+        {
+            // The year's total would have been printed at k or more: a candidate has fewer.
+            var total = tables.Years[y].Cells.First(cell => cell.IsGrandTotal).Index;
+            return [[AdmissionCondition.AtLeast([tables.YearIndex[y][total]], threshold)]];
+        }
+
+        return year.PassedOver!.Select(conditions => Mapped(conditions, tables.YearIndex[y]));
+    }
+
+    private static AdmissionCondition[] Mapped(AdmissionCondition[] conditions, int[] index) =>
+        [.. conditions.Select(condition => condition with { Cells = [.. condition.Cells.Select(cell => index[cell])] })];
+
+    /// <summary>The targets, those most likely to fail first (years withheld whole, then the pooled cells); duplicates once.</summary>
+    private IEnumerable<GateTarget> Targets(PublicationLevel level, long?[] pooledPrinted)
+    {
+        var everyCell = Enumerable.Range(0, tables.Stacked.Cube.CellCount).ToArray();
+        var belowThreshold = years.Select((year, y) => (year, y)).Where(pair => pair.year.WithheldWhole).SelectMany(pair => BelowThresholdTargets(pair.y));
+        var pooled = ReplayGate.Targets(tables.Pooled, level.Published, pooledLadder.Earlier)
+            .Select(target => target.Mapped(tables.PooledCubeCell) with { InsidersNotAsked = PooledTotal(pooledPrinted) <= threshold ? everyCell : [] });
+        var printedYears = years.Select((year, y) => (year, y)).Where(pair => !pair.year.WithheldWhole).SelectMany(pair => PrintedYearTargets(pair.year, pair.y));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return belowThreshold.Concat(pooled).Concat(printedYears).Where(target => seen.Add(target.Key));
+    }
+
+    /// <summary>Every cell of a year withheld whole could still hold no one and could still hold k − 1 (k − 2 besides an insider's record in that year).</summary>
+    private IEnumerable<GateTarget> BelowThresholdTargets(int y)
+    {
+        var yearCells = tables.CubeCellsOf(y);
+        foreach (var cell in tables.Years[y].Cells)
+        {
+            var support = cell.Support.SelectMany(cubeCell => tables.YearCubeCell(y, cubeCell)).Order().ToArray();
+            yield return new GateTarget(support, GateTargetKind.CellLow) { Escapable = false };
+            yield return new GateTarget(support, GateTargetKind.BelowThresholdHigh) { Escapable = false, YearCells = yearCells };
+        }
+    }
+
+    /// <summary>The promise for a year's own withheld cells and lines; an insider of a year whose printed total is k already knows the rest of it is k − 1 (that year's revelation), and is not asked about it.</summary>
+    private IEnumerable<GateTarget> PrintedYearTargets(YearInPool year, int y)
+    {
+        var total = year.Printed[tables.Years[y].Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
+        var notAsked = total <= threshold ? tables.CubeCellsOf(y) : [];
+        return ReplayGate.Targets(tables.Years[y], year.Level!.Published, new long?[year.Printed.Length])
+            .Select(target => target.Mapped(cubeCell => tables.YearCubeCell(y, cubeCell)) with { InsidersNotAsked = notAsked });
+    }
+}

@@ -1,0 +1,53 @@
+namespace Radikalisering.Disclosure;
+
+/// <summary>
+/// One question the replay gate asks about a set of cube cells (its support), for the outsider and for every
+/// insider who knows one record in a cube cell not in <see cref="InsidersNotAsked"/>.
+/// </summary>
+/// <param name="Earlier">For <see cref="GateTargetKind.MovedByThreshold"/>, the figure printed earlier.</param>
+internal sealed record GateTarget(int[] Support, GateTargetKind Kind, long Earlier = 0)
+{
+    /// <summary>
+    /// Whether the target also holds when no cube printing the figures puts the others' count on the small side (a
+    /// cell that is certainly k or more, or certainly holds no one else, reveals no small group). A cell of a year
+    /// withheld whole must keep its whole range 0 to k − 1 instead, so it is not escapable.
+    /// </summary>
+    public bool Escapable { get; init; } = true;
+
+    /// <summary>For <see cref="GateTargetKind.BelowThresholdHigh"/>: the cube cells of the year whose total is below k.</summary>
+    public int[] YearCells { get; init; } = [];
+
+    /// <summary>Cube cells whose insider this target is not asked for (their year's printed total is k: a revelation already).</summary>
+    public int[] InsidersNotAsked { get; init; } = [];
+
+    public string Key => $"{Kind}:{Earlier}:{Escapable}:{string.Join(',', Support)}:{string.Join(',', YearCells)}:{string.Join(',', InsidersNotAsked)}";
+
+    /// <summary>The same target over other cube cells (a year's or the pooled cells of a stacked cube).</summary>
+    public GateTarget Mapped(Func<int, IEnumerable<int>> cubeCells) => this with
+    {
+        Support = [.. Support.SelectMany(cubeCells).Order()],
+        YearCells = [.. YearCells.SelectMany(cubeCells).Order()],
+        InsidersNotAsked = [.. InsidersNotAsked.SelectMany(cubeCells).Order()],
+    };
+}
+
+internal enum GateTargetKind
+{
+    /// <summary>A withheld cell: may it hold no one (else than a known record)?</summary>
+    CellLow,
+
+    /// <summary>A withheld cell: may it hold k or more (besides a known record)?</summary>
+    CellHigh,
+
+    /// <summary>A line of a withheld table minus one cell: may it hold k or more, so "all of the line is in that cell" is not certain?</summary>
+    RestOfLine,
+
+    /// <summary>A withheld cell printed earlier: may it have moved by k or more?</summary>
+    MovedByThreshold,
+
+    /// <summary>
+    /// A cell of a year withheld whole (total below k): may it still hold k − 1 (k − 2 for an insider with a record in
+    /// that year), as the year's own publication left possible?
+    /// </summary>
+    BelowThresholdHigh,
+}
