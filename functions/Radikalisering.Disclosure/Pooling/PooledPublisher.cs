@@ -15,6 +15,7 @@ internal sealed class PooledPublisher
     private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> verdicts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> yearEscapes = new(StringComparer.Ordinal);
 
     public PooledResult Publish(PooledRequest request, CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ internal sealed class PooledPublisher
             return Nothing;
         }
 
-        var question = new PooledQuestion(tables, pooledLadder, [.. years.Select(year => year!)]);
+        var question = new PooledQuestion(tables, pooledLadder, [.. years.Select(year => year!)], yearEscapes);
         var yearsKey = string.Join('/', printed.Select(ReplayPublisher.Figures));
         var last = pooledLadder.Levels[^1];
         foreach (var level in pooledLadder.Levels.Where(level => level == last || ReplayPublisher.Admissible(pooledLadder, level, tables.Pooled)))

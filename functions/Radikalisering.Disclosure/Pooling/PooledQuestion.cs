@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Radikalisering.Disclosure;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Radikalisering.Disclosure;
 /// than k concerns). Targets: every withheld cell and line of every year printed at all and of the pooled tables (the
 /// promise as for one year), and every cell of a year withheld whole, which must still range over 0 to k − 1.
 /// </summary>
-internal sealed class PooledQuestion(StackedTables tables, PublicationLadder pooledLadder, IReadOnlyList<YearInPool> years)
+internal sealed class PooledQuestion(StackedTables tables, PublicationLadder pooledLadder, IReadOnlyList<YearInPool> years, ConcurrentDictionary<string, bool> yearEscapes)
 {
     private readonly int threshold = pooledLadder.Threshold;
 
@@ -21,7 +23,7 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
         var passedOver = pooledPassedOver.Select(conditions => Mapped(conditions, tables.PooledIndex))
             .Concat(years.SelectMany((year, y) => YearPassedOver(year, y)))
             .ToList();
-        return ReplayGate.Check(tables.Stacked, threshold, Printed(pooledPrinted), passedOver, Targets(level, pooledPrinted), PooledTotal(pooledPrinted), cancellationToken);
+        return ReplayGate.Check(tables.Stacked, threshold, Printed(pooledPrinted), passedOver, Targets(level, pooledPrinted, cancellationToken), PooledTotal(pooledPrinted), cancellationToken);
     }
 
     /// <summary>Each withheld pooled cell's exact range given everything printed (the years' figures and the level's).</summary>
@@ -71,13 +73,13 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
         [.. conditions.Select(condition => condition with { Cells = [.. condition.Cells.Select(cell => index[cell])] })];
 
     /// <summary>The targets, those most likely to fail first (years withheld whole, then the pooled cells); duplicates once.</summary>
-    private IEnumerable<GateTarget> Targets(PublicationLevel level, long?[] pooledPrinted)
+    private IEnumerable<GateTarget> Targets(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
     {
         var everyCell = Enumerable.Range(0, tables.Stacked.Cube.CellCount).ToArray();
         var belowThreshold = years.Select((year, y) => (year, y)).Where(pair => pair.year.WithheldWhole).SelectMany(pair => BelowThresholdTargets(pair.y));
         var pooled = ReplayGate.Targets(tables.Pooled, level.Published, pooledLadder.Earlier)
             .Select(target => target.Mapped(tables.PooledCubeCell) with { InsidersNotAsked = PooledTotal(pooledPrinted) <= threshold ? everyCell : [] });
-        var printedYears = years.Select((year, y) => (year, y)).Where(pair => !pair.year.WithheldWhole).SelectMany(pair => PrintedYearTargets(pair.year, pair.y));
+        var printedYears = years.Select((year, y) => (year, y)).Where(pair => !pair.year.WithheldWhole).SelectMany(pair => PrintedYearTargets(pair.year, pair.y, cancellationToken));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return belowThreshold.Concat(pooled).Concat(printedYears).Where(target => seen.Add(target.Key));
     }
@@ -94,12 +96,23 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
         }
     }
 
-    /// <summary>The promise for a year's own withheld cells and lines; an insider of a year whose printed total is k already knows the rest of it is k − 1 (that year's revelation), and is not asked about it.</summary>
-    private IEnumerable<GateTarget> PrintedYearTargets(YearInPool year, int y)
+    /// <summary>
+    /// The promise for a year's own withheld cells and lines, where only the year's own figures may rule out the small
+    /// side (see <see cref="GateTarget.OwnEscape"/>). An insider of a year whose printed total is k already knows the
+    /// rest of it is k − 1 (that year's revelation), and is not asked about it.
+    /// </summary>
+    private IEnumerable<GateTarget> PrintedYearTargets(YearInPool year, int y, CancellationToken cancellationToken)
     {
         var total = year.Printed[tables.Years[y].Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
         var notAsked = total <= threshold ? tables.CubeCellsOf(y) : [];
+        var cells = tables.Years[y].Cube.CellCount;
+        var escape = new YearEscape(tables.Years[y], year.Printed, threshold, yearEscapes);
+        int[] InYear(int[] known) => [.. known.Where(cell => cell / cells == y).Select(cell => cell % cells)];
         return ReplayGate.Targets(tables.Years[y], year.Level!.Published, new long?[year.Printed.Length])
-            .Select(target => target.Mapped(cubeCell => tables.YearCubeCell(y, cubeCell)) with { InsidersNotAsked = notAsked });
+            .Select(target => target.Mapped(cubeCell => tables.YearCubeCell(y, cubeCell)) with
+            {
+                InsidersNotAsked = notAsked,
+                OwnEscape = (known, shift) => escape.NoSmall(target.Kind, target.Support, InYear(known), shift, cancellationToken),
+            });
     }
 }

@@ -14,6 +14,14 @@ internal sealed record GateTarget(int[] Support, GateTargetKind Kind, long Earli
     /// </summary>
     public bool Escapable { get; init; } = true;
 
+    /// <summary>
+    /// When set, the escape above is decided by this instead (given the known records and how many lie in the support):
+    /// for a year's own cell in a pooled gate, only that year's own printed figures may rule the small side out. Were the
+    /// pooled figures allowed to, a pooled level would be printed exactly when it pins a year's hidden cell at 0 or k or
+    /// more, and its absence would point at the small values in between.
+    /// </summary>
+    public Func<int[], int, bool>? OwnEscape { get; init; }
+
     /// <summary>For <see cref="GateTargetKind.BelowThresholdHigh"/>: the cube cells of the year whose total is below k.</summary>
     public int[] YearCells { get; init; } = [];
 

@@ -200,6 +200,11 @@ internal sealed class ReplayGate
             return false;
         }
 
+        if (target.OwnEscape is { } ownEscape)
+        {
+            return ownEscape(known, shift);
+        }
+
         var small = target.Kind == GateTargetKind.CellHigh
             ? new WitnessQuery(known, target.Support, AtMost: null, AtLeast: 1 + shift)
             : new WitnessQuery(known, target.Support, AtMost: threshold - 1 + shift, AtLeast: null);

@@ -1,0 +1,326 @@
+using System.Globalization;
+using Radikalisering.Disclosure;
+
+namespace Radikalisering.Tests.Disclosure;
+
+/// <summary>
+/// An intruder who replays the method on pooled years: it publishes every year cube of the given totals with
+/// <see cref="DisclosureEngine.Protect"/>, pools every combination of them with <see cref="DisclosureEngine.ProtectPooled"/>,
+/// groups the stacked cubes (year × cube cell) by everything printed (each year's publication and the pooled one), and
+/// checks in every group, for the intruder who knows no record and for one who knows a record in any stacked cell:
+/// every withheld cell of a printed year and of the pooled tables that some cube makes small could be empty and could
+/// hold k or more; no line of a withheld multi-way table (within a year, within the pooled tables) is certainly all in
+/// one cell; every cell of a year withheld whole (total below k) could still hold no one and could still hold k − 1
+/// (k − 2 besides an insider's record in that year). Written without the engine's auditor: it sums the cubes itself.
+/// </summary>
+internal sealed class PooledReplayAttacker
+{
+    private readonly DisclosureEngine engine;
+    private readonly Dimension[] dimensions;
+    private readonly IReadOnlyList<TableDefinition> tables;
+    private readonly DisclosureSettings settings;
+    private readonly int yearCount;
+    private readonly int cellCount;
+    private readonly int[][][] supports;
+    private readonly int[][][] lines;
+
+    public PooledReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings, int yearCount)
+    {
+        this.engine = engine;
+        this.dimensions = dimensions;
+        this.tables = tables;
+        this.settings = settings;
+        this.yearCount = yearCount;
+        cellCount = dimensions.Aggregate(1, (product, dimension) => product * dimension.Categories.Count);
+        var shape = new Cube(dimensions, new long[cellCount]);
+        supports = [.. tables.Select(table => Categories(shape, table).Select(categories => BruteForceAttacker.Support(shape, table, categories)).ToArray())];
+        lines = [.. tables.Select(table => Lines(shape, table))];
+    }
+
+    /// <summary>How many stacked cubes and groups the last call replayed, and how many groups printed pooled figures.</summary>
+    public (int Cubes, int Groups, int PooledGroups) Counts { get; private set; }
+
+    /// <summary>Every way the promise breaks among the stacked cubes whose every year has a total in <paramref name="totals"/>.</summary>
+    public IReadOnlyList<string> Breaches(IEnumerable<int> totals)
+    {
+        var yearCubes = totals.SelectMany(total => Compositions(total, cellCount))
+            .Select(counts => (Counts: counts, Result: engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings))))
+            .ToArray();
+        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var cubes = 0;
+        foreach (var combination in Combinations(yearCubes.Length, yearCount))
+        {
+            var years = combination.Select((index, y) => new PooledYear(2023 + y, new Cube(dimensions, yearCubes[index].Counts), yearCubes[index].Result.Tables)).ToArray();
+            var pooled = engine.ProtectPooled(new PooledRequest(years, tables, settings));
+            var key = string.Join(" / ", combination.Select(index => Printed(yearCubes[index].Result)).Append($"{pooled.Outcome} {(pooled.Publication is { } p ? Printed(p) : "")}"));
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = groups[key] = new Group(key, pooled, Targets(combination.Select(index => yearCubes[index].Result).ToArray(), pooled), yearCount * cellCount, settings.Threshold);
+            }
+
+            group.Add([.. combination.SelectMany(index => yearCubes[index].Counts)]);
+            cubes++;
+        }
+
+        Counts = (cubes, groups.Count, groups.Values.Count(group => group.Pooled.Publication is not null));
+        return [.. groups.Values.SelectMany(group => group.Breaches())];
+    }
+
+    private List<Target> Targets(DisclosureResult[] years, PooledResult pooled)
+    {
+        var threshold = settings.Threshold;
+        var targets = new List<Target>();
+        for (var y = 0; y < years.Length; y++)
+        {
+            var year = y;
+            int[] InYear(int[] support) => [.. support.Select(cell => (year * cellCount) + cell)];
+            var yearCells = InYear([.. Enumerable.Range(0, cellCount)]);
+            if (years[y].WholePublicationSuppressed)
+            {
+                targets.AddRange(Cells(years[y], withheldOnly: false).Select(cell => new Target($"year {y} {cell.Name}", InYear(cell.Support), Line: null, TargetRule.BelowThreshold, yearCells, NotAsked: [])));
+                continue;
+            }
+
+            var totalIsK = years[y].Tables.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value == threshold;
+            targets.AddRange(Promise(years[y], InYear, totalIsK ? yearCells : []).Select(target => target with { Name = $"year {y} {target.Name}" }));
+        }
+
+        if (pooled.Publication is { } publication)
+        {
+            var allCells = Enumerable.Range(0, yearCount * cellCount).ToArray();
+            int[] Pooled(int[] support) => [.. Enumerable.Range(0, yearCount).SelectMany(y => support.Select(cell => (y * cellCount) + cell)).Order()];
+            var totalIsK = publication.Tables.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value == threshold;
+            targets.AddRange(Promise(publication, Pooled, totalIsK ? allCells : []).Select(target => target with { Name = $"pooled {target.Name}" }));
+        }
+
+        return targets;
+    }
+
+    private IEnumerable<(string Name, int[] Support)> Cells(DisclosureResult result, bool withheldOnly)
+    {
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var cells = result.Tables[t].Cells;
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (!withheldOnly || cells[c].Value is null)
+                {
+                    yield return ($"{tables[t].Name} {string.Join('/', cells[c].Categories)}", supports[t][c]);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Target> Promise(DisclosureResult result, Func<int[], int[]> map, int[] notAsked)
+    {
+        foreach (var (name, support) in Cells(result, withheldOnly: true))
+        {
+            yield return new Target(name, map(support), Line: null, TargetRule.Promise, [], notAsked);
+        }
+
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var cells = result.Tables[t].Cells;
+            if (tables[t].Dimensions.Count < 2 || cells.Any(cell => cell.Value is not null))
+            {
+                continue;
+            }
+
+            foreach (var line in lines[t])
+            {
+                foreach (var c in line)
+                {
+                    var rest = line.Where(other => other != c).SelectMany(other => supports[t][other]).ToArray();
+                    yield return new Target($"{tables[t].Name} rest of a line beside {string.Join('/', cells[c].Categories)}", map(rest), map([.. line.SelectMany(other => supports[t][other])]), TargetRule.Promise, [], notAsked);
+                }
+            }
+        }
+    }
+
+    private static string Printed(DisclosureResult result) =>
+        string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "."))));
+
+    private static IEnumerable<int[]> Combinations(int choices, int length)
+    {
+        var current = new int[length];
+        IEnumerable<int[]> Fill(int position)
+        {
+            if (position == length)
+            {
+                yield return (int[])current.Clone();
+                yield break;
+            }
+
+            for (var choice = 0; choice < choices; choice++)
+            {
+                current[position] = choice;
+                foreach (var combination in Fill(position + 1))
+                {
+                    yield return combination;
+                }
+            }
+        }
+
+        return Fill(0);
+    }
+
+    private static IEnumerable<long[]> Compositions(int total, int cells)
+    {
+        var counts = new long[cells];
+        IEnumerable<long[]> Fill(int cell, int left)
+        {
+            if (cell == cells - 1)
+            {
+                counts[cell] = left;
+                yield return (long[])counts.Clone();
+                yield break;
+            }
+
+            for (var value = 0; value <= left; value++)
+            {
+                counts[cell] = value;
+                foreach (var cube in Fill(cell + 1, left - value))
+                {
+                    yield return cube;
+                }
+            }
+        }
+
+        return Fill(0, total);
+    }
+
+    private static IReadOnlyList<string>[] Categories(Cube shape, TableDefinition table) =>
+        [.. table.Dimensions.Aggregate(
+            new[] { Array.Empty<string>() }.AsEnumerable(),
+            (prefixes, name) => prefixes.SelectMany(prefix => shape.Dimensions.Single(dimension => dimension.Name == name).Categories.Select(category => (string[])[.. prefix, category])))];
+
+    private static int[][] Lines(Cube shape, TableDefinition table)
+    {
+        var categories = Categories(shape, table);
+        if (table.Dimensions.Count < 2)
+        {
+            return [];
+        }
+
+        return [.. Enumerable.Range(0, table.Dimensions.Count).SelectMany(varying => Enumerable.Range(0, categories.Length)
+            .GroupBy(c => string.Join('/', categories[c].Where((_, position) => position != varying)))
+            .Select(group => group.ToArray()))];
+    }
+
+    private enum TargetRule
+    {
+        /// <summary>Small in some cube: then empty in some and k or more in some (a line: k or more outside the cell in some).</summary>
+        Promise,
+
+        /// <summary>A cell of a year withheld whole: 0 and k − 1 (k − 2 besides an insider's record in that year) both possible.</summary>
+        BelowThreshold,
+    }
+
+    /// <param name="YearCells">For BelowThreshold, the stacked cells of the year.</param>
+    /// <param name="NotAsked">Stacked cells whose insider is not asked (their year's, or the pooled, printed total is k: a reported revelation).</param>
+    private sealed record Target(string Name, int[] Support, int[]? Line, TargetRule Rule, int[] YearCells, int[] NotAsked);
+
+    private sealed class Group(string key, PooledResult pooled, List<Target> targets, int cells, int threshold)
+    {
+        private readonly long[,] minimum = Fill(targets.Count, cells + 1, long.MaxValue);
+        private readonly long[,] maximum = Fill(targets.Count, cells + 1, long.MinValue);
+        private readonly bool[,] atRisk = new bool[targets.Count, cells + 1];
+
+        public PooledResult Pooled => pooled;
+
+        public void Add(long[] counts)
+        {
+            for (var t = 0; t < targets.Count; t++)
+            {
+                var target = targets[t];
+                var sum = 0L;
+                foreach (var cell in target.Support)
+                {
+                    sum += counts[cell];
+                }
+
+                var line = 0L;
+                foreach (var cell in target.Line ?? [])
+                {
+                    line += counts[cell];
+                }
+
+                for (var insider = -1; insider < cells; insider++)
+                {
+                    if (insider >= 0 && (counts[insider] == 0 || target.NotAsked.Contains(insider)))
+                    {
+                        continue;
+                    }
+
+                    var others = sum - (insider >= 0 && target.Support.Contains(insider) ? 1 : 0);
+                    var lineOthers = line - (insider >= 0 && (target.Line ?? []).Contains(insider) ? 1 : 0);
+                    var i = insider + 1;
+                    minimum[t, i] = Math.Min(minimum[t, i], others);
+                    maximum[t, i] = Math.Max(maximum[t, i], others);
+                    atRisk[t, i] |= target.Line is null ? others is >= 1 && others < threshold : others == 0 && lineOthers > 0;
+                }
+            }
+        }
+
+        public IEnumerable<string> Breaches()
+        {
+            if (pooled.Publication is { } publication)
+            {
+                if (!publication.Audit.Passed)
+                {
+                    yield return $"{key}: the pooled publication does not pass its audit";
+                }
+
+                if (publication.Tables.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value == threshold
+                    && !publication.Audit.Revelations.Contains(Revelation.OthersBelowThresholdForInsiders))
+                {
+                    yield return $"{key}: the pooled audit does not report what an insider learns when the pooled total is k";
+                }
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                for (var i = 0; i <= cells; i++)
+                {
+                    if (minimum[t, i] == long.MaxValue)
+                    {
+                        continue;
+                    }
+
+                    var who = i == 0 ? "an outsider" : $"an insider in stacked cell {i - 1}";
+                    if (targets[t].Rule == TargetRule.BelowThreshold)
+                    {
+                        var reach = threshold - 1 - (i > 0 && targets[t].YearCells.Contains(i - 1) ? 1 : 0);
+                        if (minimum[t, i] > 0 || maximum[t, i] < reach)
+                        {
+                            yield return $"{key}: {targets[t].Name} (year under k) is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                        }
+
+                        continue;
+                    }
+
+                    var canBeEmpty = targets[t].Line is not null || minimum[t, i] <= 0;
+                    if (atRisk[t, i] && (!canBeEmpty || maximum[t, i] < threshold))
+                    {
+                        yield return $"{key}: {targets[t].Name} is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                    }
+                }
+            }
+
+        }
+
+        private static long[,] Fill(int rows, int columns, long value)
+        {
+            var array = new long[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    array[r, c] = value;
+                }
+            }
+
+            return array;
+        }
+    }
+}

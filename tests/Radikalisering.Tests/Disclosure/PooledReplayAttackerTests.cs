@@ -1,0 +1,31 @@
+using Radikalisering.Disclosure;
+using Xunit.Abstractions;
+
+namespace Radikalisering.Tests.Disclosure;
+
+/// <summary>
+/// The pooled publication against an intruder who replays the method on every year and on the pooled years
+/// (<see cref="PooledReplayAttacker"/>): every combination of year cubes of the given totals is published year by year
+/// and pooled, and the promise is checked in every group of stacked cubes that print the same. The counts are written
+/// to the test output for the documentation.
+/// </summary>
+public class PooledReplayAttackerTests(ITestOutputHelper output)
+{
+    private static readonly DisclosureEngine Engine = new();
+
+    [Fact]
+    public void Three_years_of_the_two_cell_cube_keep_the_promise_when_pooled()
+    {
+        var attacker = new PooledReplayAttacker(Engine, [Tables.Age], [Tables.Total, Tables.By("age")], new DisclosureSettings(3), yearCount: 3);
+
+        var breaches = attacker.Breaches(Enumerable.Range(0, 7));
+
+        output.WriteLine($"{attacker.Counts.Cubes} stacked cubes, {attacker.Counts.Groups} groups, {attacker.Counts.PooledGroups} with pooled figures");
+        foreach (var breach in breaches.Take(20))
+        {
+            output.WriteLine(breach);
+        }
+
+        Assert.Empty(breaches.Take(5));
+    }
+}
