@@ -1,0 +1,182 @@
+using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Statistics;
+using Radikalisering.Disclosure;
+using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Http;
+
+namespace Radikalisering.IntegrationTests.Reports;
+
+/// <summary>The annual compile adds "the last three years together" with the disclosure engine, on Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly GraphRecorder _graph = new();
+
+    public void Dispose() => _graph.Dispose();
+
+    /// <summary>Three years of 3, 3 and 2 concerns: each withheld whole, 8 together.</summary>
+    private static readonly SeededYear[] ThreeSmallYears =
+    [
+        new SeededYear(2023).Add(2, true, ReporterKind.MunicipalEmployee, Outcome.Pending).Add(1, false, ReporterKind.MunicipalEmployee, Outcome.Pending),
+        new SeededYear(2024).Add(3, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed),
+        new SeededYear(2025).Add(1, true, ReporterKind.MunicipalEmployee, Outcome.Pending).Add(1, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed),
+    ];
+
+    /// <summary>
+    /// 46 concerns spread so thinly that the year withholds its two-way tables; three such years together print
+    /// the reporters and age by outcome.
+    /// </summary>
+    private static SeededYear Thin(int year)
+    {
+        long[] cube = [4, 9, 2, 3, 6, 1, 2, 3, 0, 2, 5, 1, 1, 3, 0, 1, 2, 1];
+        var seeded = new SeededYear(year);
+        for (var index = 0; index < cube.Length; index++)
+        {
+            seeded.Add((int)cube[index], index < 9, (ReporterKind)(index / 3 % 3), (Outcome)(index % 3));
+        }
+
+        return seeded;
+    }
+
+    private static async Task<ReportSnapshot> CompileAsync(ApiTestHost host, int year) =>
+        (await host.Get<AnnualStatisticsCompiler>().CompileAsync(year, CancellationToken.None)).Snapshot;
+
+    private static async Task SeedAndCompileAsync(ApiTestHost host, params SeededYear[] years)
+    {
+        foreach (var year in years)
+        {
+            await year.SeedAsync(host);
+            await CompileAsync(host, year.Year);
+        }
+    }
+
+    private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<SnapshotTable> tables) =>
+        tables.SelectMany(table => table.Cells.Select(cell => (table.Name, string.Join(",", cell.Categories), cell.Value)));
+
+    /// <summary>The true figures of the years together, in the shape of <paramref name="tables"/>.</summary>
+    private static IEnumerable<(string Table, string Cell, long? Value)> TruePooled(IReadOnlyList<SnapshotTable> tables, params SeededYear[] years) =>
+        Flatten(tables).Select(cell =>
+        {
+            var table = tables.Single(table => table.Name == cell.Table);
+            var categories = cell.Cell.Length == 0 ? [] : cell.Cell.Split(',');
+            return cell with { Value = years.Sum(year => year.TrueValue(table.Dimensions, categories)) };
+        });
+
+    [Fact]
+    public async Task A_sparse_year_after_two_compiled_years_gets_the_three_years_together()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        SeededYear[] years = [Thin(2023), Thin(2024), Thin(2025)];
+        await SeedAndCompileAsync(host, years);
+
+        var stored = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
+
+        var pooled = Assert.IsType<PooledSnapshot>(stored.Pooled);
+        Assert.Equal([2023, 2024, 2025], pooled.Years);
+        Assert.Equal(PooledOutcome.Published, pooled.Outcome);
+        Assert.Equal(stored.Tables.Select(table => (table.Name, table.Cells.Count)), pooled.Tables.Select(table => (table.Name, table.Cells.Count)));
+        var printed = Flatten(pooled.Tables).Where(cell => cell.Value is not null).ToList();
+        Assert.Equal(TruePooled(pooled.Tables, years).Where(cell => printed.Any(p => (p.Table, p.Cell) == (cell.Table, cell.Cell))), printed);
+        Assert.Null(stored.Tables.Single(table => table.Name == "age,outcome").Cell("under18", "confirmed").Value);
+        Assert.Contains(("total", "", 3 * 46L), printed);
+        Assert.Contains(("reporter", "municipalEmployee", 3 * 23L), printed);
+        Assert.Contains(("age,outcome", "under18,confirmed", 3 * 18L), printed);
+    }
+
+    [Fact]
+    public async Task A_year_under_k_reports_the_three_years_together_when_the_engine_publishes_them()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, ThreeSmallYears);
+
+        var stored = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
+
+        Assert.True(stored.WholePublicationSuppressed);
+        var pooled = stored.Pooled!;
+        Assert.Equal(PooledOutcome.Published, pooled.Outcome);
+        Assert.Equal(8, pooled.Tables.Single(table => table.Dimensions.Count == 0).Cells.Single().Value);
+        var mail = await Core.Reports.AnnualReportComposer.ComposeAsync(stored, []);
+        Assert.Contains("Se i stedet de seneste tre år samlet (2023–2025) nedenfor.", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_year_under_k_after_two_printed_years_says_why_the_three_years_are_not_shown()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), ThreeSmallYears[2]);
+
+        var pooled = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.Pooled!;
+
+        // The pooled total minus the two printed totals would be 2025's total.
+        Assert.Equal((PooledOutcome.NothingPrintable, 0), (pooled.Outcome, pooled.Tables.Count));
+    }
+
+    [Fact]
+    public async Task Recompiling_with_the_same_concerns_writes_nothing()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, ThreeSmallYears);
+        var first = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
+
+        host.Time.Advance(TimeSpan.FromHours(1));
+        var again = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+
+        Assert.Equal(CompileOutcome.Unchanged, again.Outcome);
+        Assert.Equal(first.ETag, (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.ETag);
+        Assert.True(again.Snapshot.Pooled!.SameFigures(first.Pooled!));
+    }
+
+    [Fact]
+    public async Task Later_concerns_recompile_the_three_years_together_after_what_they_printed()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), Years.FewFromOthers(2025));
+        var first = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.Pooled!;
+
+        await host.SeedAsync(2025, 10, false, ReporterKind.MunicipalEmployee, Outcome.Dismissed);
+        var second = await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
+
+        Assert.Equal(CompileOutcome.Updated, second.Outcome);
+        var pooled = second.Snapshot.Pooled!;
+        Assert.Equal(PooledOutcome.Published, pooled.Outcome);
+        Assert.Equal(79 + 79 + 89L, pooled.Tables.Single(table => table.Dimensions.Count == 0).Cells.Single().Value);
+        var hiddenBefore = Flatten(first.Tables).Where(cell => cell.Value is null).Select(cell => (cell.Table, cell.Cell));
+        var hiddenNow = Flatten(pooled.Tables).Where(cell => cell.Value is null).Select(cell => (cell.Table, cell.Cell));
+        Assert.Subset(hiddenNow.ToHashSet(), hiddenBefore.ToHashSet());
+    }
+
+    [Fact]
+    public async Task An_earlier_year_changed_since_it_was_sent_is_not_pooled()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, Years.AllCellsLarge(2023), Years.AllCellsLarge(2024));
+        await host.SeedAsync(2024, 1, true, ReporterKind.Other, Outcome.Pending);
+        await Years.FewFromOthers(2025).SeedAsync(host);
+
+        var pooled = (await CompileAsync(host, 2025)).Pooled!;
+
+        Assert.Equal((PooledOutcome.YearChangedSincePublication, 0), (pooled.Outcome, pooled.Tables.Count));
+    }
+
+    [Fact]
+    public async Task A_year_without_two_earlier_snapshots_gets_no_pooled_figures()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await Years.AllCellsLarge(2023).SeedAsync(host);
+        await SeedAndCompileAsync(host, Years.AllCellsLarge(2024), Years.FewFromOthers(2025));
+
+        Assert.Null((await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.Pooled);
+    }
+
+    [Fact]
+    public async Task A_year_that_prints_every_figure_gets_no_pooled_figures()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), Years.AllCellsLarge(2025));
+
+        var stored = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
+
+        Assert.All(stored.Tables.SelectMany(table => table.Cells), cell => Assert.NotNull(cell.Value));
+        Assert.Null(stored.Pooled);
+    }
+}
