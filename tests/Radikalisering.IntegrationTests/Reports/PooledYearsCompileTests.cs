@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Radikalisering.Core.Access;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
@@ -97,6 +99,26 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
         Assert.Equal(8, pooled.Tables.Single(table => table.Dimensions.Count == 0).Cells.Single().Value);
         var mail = await Core.Reports.AnnualReportComposer.ComposeAsync(stored, []);
         Assert.Contains("Se i stedet de seneste tre år samlet (2023–2025) nedenfor.", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_statistics_api_shows_the_three_years_together_with_withheld_cells_marked()
+    {
+        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await SeedAndCompileAsync(host, ThreeSmallYears);
+        using var leader = host.CreateClient("22222222-2222-2222-2222-222222222222", AppRoles.ReportsRead);
+
+        var body = JsonNode.Parse(await leader.GetStringAsync("/api/statistics/2025"))!;
+        var earlier = JsonNode.Parse(await leader.GetStringAsync("/api/statistics/2024"))!;
+
+        var pooled = body["pooled"]!;
+        Assert.Equal([2023, 2024, 2025], pooled["years"]!.AsArray().Select(year => year!.GetValue<int>()));
+        Assert.Equal("published", pooled["outcome"]!.GetValue<string>());
+        var tables = pooled["tables"]!.AsArray();
+        Assert.Equal(8, tables.Single(table => table!["name"]!.GetValue<string>() == "total")!["cells"]![0]!["value"]!.GetValue<long>());
+        var age = tables.Single(table => table!["name"]!.GetValue<string>() == "age")!["cells"]!.AsArray();
+        Assert.All(age, cell => Assert.Equal((true, null), (cell!["suppressed"]!.GetValue<bool>(), cell["value"])));
+        Assert.Null(earlier["pooled"]);
     }
 
     [Fact]
