@@ -46,4 +46,22 @@ public class PooledReplayAttackerTests(ITestOutputHelper output)
 
         Assert.Empty(breaches.Take(5));
     }
+
+    [Fact]
+    public void Three_years_of_the_two_cell_cube_keep_the_promise_when_the_period_is_republished()
+    {
+        var attacker = new PooledReplayAttacker(Engine, [Tables.Age], [Tables.Total, Tables.By("age")], new DisclosureSettings(3), yearCount: 3);
+        var earlier = attacker.Publish([1, 5], [5, 1], [2, 4]);
+
+        var breaches = attacker.Breaches(Enumerable.Range(0, 7), earlier);
+
+        Assert.NotNull(earlier.Pooled);
+        output.WriteLine($"after {string.Join(" / ", earlier.Pooled.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value))))}: {attacker.Counts.Cubes} stacked cubes, {attacker.Counts.Groups} groups, {attacker.Counts.PooledGroups} with pooled figures");
+        foreach (var breach in breaches.Take(20))
+        {
+            output.WriteLine(breach);
+        }
+
+        Assert.Empty(breaches.Take(5));
+    }
 }
