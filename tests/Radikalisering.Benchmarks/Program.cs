@@ -3,6 +3,9 @@ using Radikalisering.Benchmarks;
 
 switch (args)
 {
+    case ["utility", "pooled", ..]:
+        UtilityReport.RunPooled(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 12);
+        break;
     case ["utility", ..]:
         UtilityReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
         break;

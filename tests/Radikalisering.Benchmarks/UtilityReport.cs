@@ -77,13 +77,53 @@ internal static class UtilityReport
         }
     }
 
+    /// <summary>
+    /// How often "the three years together" adds figures: seeded windows of three sparse years (totals 5–15, the four
+    /// mixes in turn) and windows whose middle year is under k (0–4), each year published by the ladder with the key
+    /// figures' costs, then pooled. Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility pooled [windows]</c>.
+    /// </summary>
+    public static void RunPooled(int windows)
+    {
+        var engine = new DisclosureEngine();
+        var random = new Random(2026);
+        foreach (var (name, smallMiddle) in new[] { ("three sparse years (5–15)", false), ("middle year under k (0–4)", true) })
+        {
+            var outcomes = new Dictionary<PooledOutcome, int>();
+            var printed = AllTables.ToDictionary(table => table.Name, _ => 0);
+            var added = 0;
+            var time = Stopwatch.StartNew();
+            for (var window = 0; window < windows; window++)
+            {
+                var mix = Mixes[window % Mixes.Length];
+                var years = Enumerable.Range(0, 3).Select(y =>
+                {
+                    var cube = Year(random, mix, smallMiddle && y == 1 ? (0, 4) : (5, 15));
+                    return new PooledYear(2023 + y, cube, engine.Protect(new DisclosureRequest(cube, AllTables, KeyFigures)).Tables);
+                }).ToArray();
+                var pooled = engine.ProtectPooled(new PooledRequest(years, AllTables, KeyFigures));
+                outcomes[pooled.Outcome] = outcomes.GetValueOrDefault(pooled.Outcome) + 1;
+                foreach (var table in pooled.Publication?.Tables ?? [])
+                {
+                    printed[table.Definition.Name] += table.Cells.Count(cell => cell.Value is not null);
+                    added += table.Cells.Where(cell => cell.Value is not null).Count(cell => years.Any(year => year.Publication
+                        .Single(own => own.Definition.Name == table.Definition.Name).Cells.Single(own => own.Categories.SequenceEqual(cell.Categories)).Value is null));
+                }
+            }
+
+            Console.WriteLine($"{name}: {windows} windows (seed 2026), k = 5, {time.Elapsed.TotalSeconds / windows:0.0} s a window; outcomes "
+                + string.Join(", ", outcomes.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} {pair.Value}")));
+            Console.WriteLine("  pooled cells printed per table (all windows): " + string.Join(", ", printed.Select(pair => $"{pair.Key} {pair.Value}"))
+                + $"; of those withheld in at least one year: {added}");
+        }
+    }
+
     private static DisclosureResult Planner(DisclosureRequest request) =>
         DisclosureEngine.ProtectByPlanner(request, LinkedTables.Build(request.Cube, request.Tables), CancellationToken.None);
 
-    private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix)
+    private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix, (int Least, int Most) totals = default)
     {
         var counts = new long[18];
-        var total = random.Next(5, 41);
+        var total = totals == default ? random.Next(5, 41) : random.Next(totals.Least, totals.Most + 1);
         for (var concern = 0; concern < total; concern++)
         {
             counts[(((Pick(random, mix.Age) * 3) + Pick(random, mix.Reporter)) * 3) + Pick(random, mix.Outcome)]++;

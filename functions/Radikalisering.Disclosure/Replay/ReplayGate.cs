@@ -13,7 +13,8 @@ namespace Radikalisering.Disclosure;
 /// The input is the level and the printed figures, never the true cube: the verdict is one the intruder can
 /// compute, so it tells them nothing the printed figures did not. A cheaper level can also have been passed over
 /// because its own gate failed; counting only "not admissible" leaves out those candidates, which can only make
-/// the gate stricter, never weaker.
+/// the gate stricter, never weaker. The same questions, with targets and passed-over conditions of its own, make the
+/// pooled gate over a stacked cube of years (see <see cref="PooledQuestion"/>).
 /// </summary>
 internal sealed class ReplayGate
 {

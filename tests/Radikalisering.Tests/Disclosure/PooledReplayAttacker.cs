@@ -40,25 +40,33 @@ internal sealed class PooledReplayAttacker
     /// <summary>How many stacked cubes and groups the last call replayed, and how many groups printed pooled figures.</summary>
     public (int Cubes, int Groups, int PooledGroups) Counts { get; private set; }
 
-    /// <summary>Every way the promise breaks among the stacked cubes whose every year has a total in <paramref name="totals"/>.</summary>
-    public IReadOnlyList<string> Breaches(IEnumerable<int> totals)
+    /// <summary>
+    /// Every way the promise breaks among the stacked cubes whose every year has a total in <paramref name="totals"/>.
+    /// Given an earlier period (each year's earlier publication and the earlier pooled one), every year is republished
+    /// after its own and the period after the earlier pooled publication; then also every withheld pooled figure printed
+    /// earlier must have been able to move by k or more whenever some cube moves it by 1 to k − 1, and a pooled total
+    /// moved by 1 to k − 1 must be reported.
+    /// </summary>
+    public IReadOnlyList<string> Breaches(IEnumerable<int> totals, EarlierPeriod? earlier = null)
     {
-        var yearCubes = totals.SelectMany(total => Compositions(total, cellCount))
-            .Select(counts => (Counts: counts, Result: engine.Protect(new DisclosureRequest(new Cube(dimensions, counts), tables, settings))))
+        var counts = totals.SelectMany(total => Compositions(total, cellCount)).ToArray();
+        var published = Enumerable.Range(0, yearCount)
+            .Select(y => counts.Select(cube => engine.Protect(new DisclosureRequest(new Cube(dimensions, cube), tables, settings, earlier?.Years[y]))).ToArray())
             .ToArray();
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
         var cubes = 0;
-        foreach (var combination in Combinations(yearCubes.Length, yearCount))
+        foreach (var combination in Combinations(counts.Length, yearCount))
         {
-            var years = combination.Select((index, y) => new PooledYear(2023 + y, new Cube(dimensions, yearCubes[index].Counts), yearCubes[index].Result.Tables)).ToArray();
-            var pooled = engine.ProtectPooled(new PooledRequest(years, tables, settings));
-            var key = string.Join(" / ", combination.Select(index => Printed(yearCubes[index].Result)).Append($"{pooled.Outcome} {(pooled.Publication is { } p ? Printed(p) : "")}"));
+            var results = combination.Select((index, y) => published[y][index]).ToArray();
+            var years = combination.Select((index, y) => new PooledYear(2023 + y, new Cube(dimensions, counts[index]), results[y].Tables)).ToArray();
+            var pooled = engine.ProtectPooled(new PooledRequest(years, tables, settings, earlier?.Pooled));
+            var key = string.Join(" / ", results.Select(Printed).Append($"{pooled.Outcome} {(pooled.Publication is { } p ? Printed(p) : "")}"));
             if (!groups.TryGetValue(key, out var group))
             {
-                group = groups[key] = new Group(key, pooled, Targets(combination.Select(index => yearCubes[index].Result).ToArray(), pooled), yearCount * cellCount, settings.Threshold);
+                group = groups[key] = new Group(key, pooled, Targets(results, pooled, earlier?.Pooled), yearCount * cellCount, settings.Threshold, TotalOf(earlier?.Pooled));
             }
 
-            group.Add([.. combination.SelectMany(index => yearCubes[index].Counts)]);
+            group.Add([.. combination.SelectMany(index => counts[index])]);
             cubes++;
         }
 
@@ -66,7 +74,18 @@ internal sealed class PooledReplayAttacker
         return [.. groups.Values.SelectMany(group => group.Breaches())];
     }
 
-    private List<Target> Targets(DisclosureResult[] years, PooledResult pooled)
+    /// <summary>Publishes one period: every year by itself, then pooled; its publications serve as an earlier period.</summary>
+    public EarlierPeriod Publish(params long[][] years)
+    {
+        var pooledYears = years.Select((cube, y) => new PooledYear(2023 + y, new Cube(dimensions, cube), engine.Protect(new DisclosureRequest(new Cube(dimensions, cube), tables, settings)).Tables)).ToArray();
+        var pooled = engine.ProtectPooled(new PooledRequest(pooledYears, tables, settings));
+        return new EarlierPeriod([.. pooledYears.Select(year => year.Publication)], pooled.Publication?.Tables);
+    }
+
+    private static long? TotalOf(IReadOnlyList<PublishedTable>? publication) =>
+        publication?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
+
+    private List<Target> Targets(DisclosureResult[] years, PooledResult pooled, IReadOnlyList<PublishedTable>? earlierPooled)
     {
         var threshold = settings.Threshold;
         var targets = new List<Target>();
@@ -91,6 +110,17 @@ internal sealed class PooledReplayAttacker
             int[] Pooled(int[] support) => [.. Enumerable.Range(0, yearCount).SelectMany(y => support.Select(cell => (y * cellCount) + cell)).Order()];
             var totalIsK = publication.Tables.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value == threshold;
             targets.AddRange(Promise(publication, Pooled, totalIsK ? allCells : []).Select(target => target with { Name = $"pooled {target.Name}" }));
+            for (var t = 0; t < tables.Count; t++)
+            {
+                var cells = publication.Tables[t].Cells;
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    if (cells[c].Value is null && earlierPooled?[t].Cells[c].Value is { } before)
+                    {
+                        targets.Add(new Target($"pooled {tables[t].Name} {string.Join('/', cells[c].Categories)} (printed {before} earlier)", Pooled(supports[t][c]), Line: null, TargetRule.Change, [], [], before));
+                    }
+                }
+            }
         }
 
         return targets;
@@ -214,14 +244,21 @@ internal sealed class PooledReplayAttacker
 
         /// <summary>A cell of a year withheld whole: 0 and k − 1 (k − 2 besides an insider's record in that year) both possible.</summary>
         BelowThreshold,
+
+        /// <summary>A withheld pooled figure printed earlier: if it moved by 1 to k − 1 in some cube, it moved by k or more in some.</summary>
+        Change,
     }
 
     /// <param name="YearCells">For BelowThreshold, the stacked cells of the year.</param>
     /// <param name="NotAsked">Stacked cells whose insider is not asked (their year's, or the pooled, printed total is k: a reported revelation).</param>
-    private sealed record Target(string Name, int[] Support, int[]? Line, TargetRule Rule, int[] YearCells, int[] NotAsked);
+    /// <param name="Earlier">For Change, the figure printed earlier.</param>
+    private sealed record Target(string Name, int[] Support, int[]? Line, TargetRule Rule, int[] YearCells, int[] NotAsked, long Earlier = 0);
 
-    private sealed class Group(string key, PooledResult pooled, List<Target> targets, int cells, int threshold)
+    private sealed class Group(string key, PooledResult pooled, List<Target> targets, int cells, int threshold, long? totalBefore)
     {
+        private readonly bool[] changeAtRisk = new bool[targets.Count];
+        private readonly bool[] canMoveByThreshold = new bool[targets.Count];
+
         private readonly long[,] minimum = Fill(targets.Count, cells + 1, long.MaxValue);
         private readonly long[,] maximum = Fill(targets.Count, cells + 1, long.MinValue);
         private readonly bool[,] atRisk = new bool[targets.Count, cells + 1];
@@ -237,6 +274,14 @@ internal sealed class PooledReplayAttacker
                 foreach (var cell in target.Support)
                 {
                     sum += counts[cell];
+                }
+
+                if (target.Rule == TargetRule.Change)
+                {
+                    var moved = Math.Abs(sum - target.Earlier);
+                    changeAtRisk[t] |= moved >= 1 && moved < threshold;
+                    canMoveByThreshold[t] |= moved >= threshold;
+                    continue;
                 }
 
                 var line = 0L;
@@ -276,13 +321,27 @@ internal sealed class PooledReplayAttacker
                 {
                     yield return $"{key}: the pooled audit does not report what an insider learns when the pooled total is k";
                 }
+
+                if (totalBefore is { } before && Math.Abs(publication.Tables.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value!.Value - before) is >= 1 and var moved && moved < threshold
+                    && !publication.Audit.Revelations.Contains(Revelation.TotalMovedByLessThanThreshold))
+                {
+                    yield return $"{key}: the pooled audit does not report that the pooled total moved by less than k since {before}";
+                }
+            }
+
+            for (var t = 0; t < targets.Count; t++)
+            {
+                if (targets[t].Rule == TargetRule.Change && changeAtRisk[t] && !canMoveByThreshold[t])
+                {
+                    yield return $"{key}: {targets[t].Name} certainly moved by less than k";
+                }
             }
 
             for (var t = 0; t < targets.Count; t++)
             {
                 for (var i = 0; i <= cells; i++)
                 {
-                    if (minimum[t, i] == long.MaxValue)
+                    if (targets[t].Rule == TargetRule.Change || minimum[t, i] == long.MaxValue)
                     {
                         continue;
                     }
@@ -324,3 +383,6 @@ internal sealed class PooledReplayAttacker
         }
     }
 }
+
+/// <summary>What an earlier period printed: each year's publication and the pooled one (null when none was printed).</summary>
+internal sealed record EarlierPeriod(IReadOnlyList<PublishedTable>[] Years, IReadOnlyList<PublishedTable>? Pooled);
