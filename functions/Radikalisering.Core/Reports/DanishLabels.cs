@@ -49,13 +49,16 @@ public static class DanishLabels
 
     public static string PooledHeading(int firstYear, int lastYear) => $"De seneste tre år samlet ({Period(firstYear, lastYear)})";
 
-    /// <summary>Why the years together are not shown, in one sentence that says nothing about any figure.</summary>
+    /// <summary>
+    /// Why the years together are not shown, in one sentence that says nothing about any figure. A change since an
+    /// earlier year was published is worded like "nothing printable": telling them apart would tell the reader that
+    /// an earlier year's figures changed (or that a year withheld as too few has reached k). Only a publication by the
+    /// former method, which every reader can see from that year's report, is named.
+    /// </summary>
     public static string PooledNotPublished(PooledOutcome outcome) => outcome switch
     {
-        PooledOutcome.NothingPrintable =>
-            "De tre år samlet kan heller ikke vises: selv de samlede tal ville kunne afsløre små grupper.",
-        PooledOutcome.YearChangedSincePublication =>
-            "De tre år samlet vises ikke, fordi tallene for et af de tidligere år er ændret, siden de blev offentliggjort – forskellen ville kunne afsløre skjulte tal.",
+        PooledOutcome.NothingPrintable or PooledOutcome.YearChangedSincePublication =>
+            "De tre år samlet kan ikke vises, fordi de samlede tal sammen med de tal, der allerede er vist for hvert år, ville kunne afsløre små grupper eller ændrede tal.",
         PooledOutcome.YearNotFromLadder =>
             "De tre år samlet vises ikke, fordi et af de tidligere år blev offentliggjort efter den tidligere metode, som de samlede tal ikke kan kontrolleres sammen med.",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A published outcome has no reason."),

@@ -27,7 +27,7 @@ public sealed record StatisticsView(
             snapshot.CompiledAt,
             snapshot.SentAt,
             TablesOf(snapshot.Tables),
-            snapshot.Pooled is { } pooled ? new PooledStatisticsView(pooled.Years, pooled.Outcome, TablesOf(pooled.Tables)) : null);
+            snapshot.Pooled is { } pooled ? new PooledStatisticsView(pooled.Years, pooled.IsPublished, TablesOf(pooled.Tables)) : null);
     }
 
     private static List<StatisticsTableView> TablesOf(IEnumerable<SnapshotTable> tables) =>

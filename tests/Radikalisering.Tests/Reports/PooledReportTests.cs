@@ -79,8 +79,8 @@ public sealed class PooledReportTests
     }
 
     [Theory]
-    [InlineData(PooledOutcome.NothingPrintable, "De tre år samlet kan heller ikke vises: selv de samlede tal ville kunne afsløre små grupper.")]
-    [InlineData(PooledOutcome.YearChangedSincePublication, "De tre år samlet vises ikke, fordi tallene for et af de tidligere år er ændret, siden de blev offentliggjort – forskellen ville kunne afsløre skjulte tal.")]
+    [InlineData(PooledOutcome.NothingPrintable, "De tre år samlet kan ikke vises, fordi de samlede tal sammen med de tal, der allerede er vist for hvert år, ville kunne afsløre små grupper eller ændrede tal.")]
+    [InlineData(PooledOutcome.YearChangedSincePublication, "De tre år samlet kan ikke vises, fordi de samlede tal sammen med de tal, der allerede er vist for hvert år, ville kunne afsløre små grupper eller ændrede tal.")]
     [InlineData(PooledOutcome.YearNotFromLadder, "De tre år samlet vises ikke, fordi et af de tidligere år blev offentliggjort efter den tidligere metode, som de samlede tal ikke kan kontrolleres sammen med.")]
     public async Task Pooling_that_was_not_published_says_why_in_one_sentence_and_shows_no_pooled_figure(PooledOutcome outcome, string why)
     {
@@ -93,6 +93,15 @@ public sealed class PooledReportTests
         Assert.DoesNotContain("Se i stedet", html, StringComparison.Ordinal);
         Assert.DoesNotContain(HtmlTables.Parse(html).Keys, caption => caption.EndsWith("2023–2025", StringComparison.Ordinal));
         Assert.DoesNotContain(CsvLines(snapshot), line => line.StartsWith("2023–2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_since_an_earlier_year_was_published_reads_exactly_like_nothing_printable()
+    {
+        var changed = await HtmlAsync(YearUnderK(Snapshots.Pooled(2025, PooledOutcome.YearChangedSincePublication, PooledCube)));
+        var nothing = await HtmlAsync(YearUnderK(Snapshots.Pooled(2025, PooledOutcome.NothingPrintable, PooledCube)));
+
+        Assert.Equal(nothing, changed);
     }
 
     [Fact]
