@@ -33,7 +33,7 @@ public sealed partial class AnnualStatisticsCompiler(
         "valget følger faste regler og en kontrol, der kun bruger de viste tal, så hvert skjult tal kan være både 0 og mindst k, " +
         "også for en, der kender metoden og én henvendelse. En genberegning før udsendelse bruger samme stige: hvad der var skjult, " +
         "forbliver skjult, og et tal vises igen kun uændret eller ændret med mindst k. " +
-        "Skjuler et år tal, vises også de seneste tre år samlet, når de to foregående år er opgjort, så også små år viser, hvad henvendelserne handler om: " +
+        "Skjuler et år tal, vises også de seneste tre år samlet, når de to foregående år er opgjort og det kan ske sikkert, så også små år viser, hvad henvendelserne handler om: " +
         "de samlede tal beskyttes efter samme regler sammen med de tal, der allerede er vist for hvert år, og det kontrolleres, " +
         "at forskellen mellem de samlede tal og årenes egne tal ikke afslører et skjult tal.";
 
