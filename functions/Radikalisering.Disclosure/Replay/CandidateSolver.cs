@@ -31,7 +31,7 @@ internal sealed class CandidateSolver
         this.searchNodes = searchNodes;
         cubeCells = tables.Cube.CellCount;
         CubeSum[] equalities = [.. tables.Cells.Where(cell => printed[cell.Index] is not null).Select(cell => CubeSum.Of(cell.Support, printed[cell.Index]!.Value, printed[cell.Index]!.Value))];
-        printedSums = [.. equalities, .. CubeSum.Overlaps(equalities, cubeCells)];
+        printedSums = [.. equalities, .. CubeSum.Implied(equalities, cubeCells)];
         passedOverFails = [.. passedOver.Select(conditions => conditions.SelectMany(Failures).ToArray())];
     }
 

@@ -18,29 +18,44 @@ internal sealed record CubeSum(int[] Cells, long[] Weights, long Lower, long Upp
     }
 
     /// <summary>
-    /// Sums implied by the equalities: the common part of two overlapping whole-cell equalities (a and b) inside the grand
-    /// total T holds at least a + b − T. Adding them changes no answer, but interval propagation over single cells cannot
-    /// see them, and without them a search proves such a bound only by trying every split of the cells.
+    /// Sums implied by whole-cell equalities (weight 1), which interval propagation over single cells cannot see: the
+    /// difference of two nested ones (E ⊃ F: the cells of E outside F hold e − f), and then the common part of two
+    /// overlapping ones (a and b) inside the grand total T, which holds at least a + b − T. Adding them changes no
+    /// answer; without them a search proves such bounds only by trying every split of the cells.
     /// </summary>
-    public static IEnumerable<CubeSum> Overlaps(IReadOnlyList<CubeSum> equalities, int cubeCells)
+    public static IEnumerable<CubeSum> Implied(IReadOnlyList<CubeSum> equalities, int cubeCells)
     {
-        var whole = equalities.Where(sum => sum.Lower == sum.Upper && sum.Weights.All(weight => weight == 1)).ToArray();
+        var whole = equalities.Where(sum => sum.Lower == sum.Upper && sum.Weights.All(weight => weight == 1)).ToList();
         if (whole.FirstOrDefault(sum => sum.Cells.Length == cubeCells) is not { } total)
         {
             yield break;
         }
 
-        var least = new Dictionary<string, (int[] Cells, long Lower)>(StringComparer.Ordinal);
-        for (var i = 0; i < whole.Length; i++)
+        var known = whole.Select(sum => string.Join(',', sum.Cells)).ToHashSet(StringComparer.Ordinal);
+        foreach (var outer in whole.ToArray())
         {
-            for (var j = i + 1; j < whole.Length; j++)
+            foreach (var inner in whole.ToArray().Where(inner => inner.Cells.Length < outer.Cells.Length && inner.Cells.All(outer.Cells.Contains)))
+            {
+                var rest = Of(outer.Cells.Except(inner.Cells), outer.Lower - inner.Lower, outer.Lower - inner.Lower);
+                if (known.Add(string.Join(',', rest.Cells)))
+                {
+                    whole.Add(rest);
+                    yield return rest;
+                }
+            }
+        }
+
+        var least = new Dictionary<string, (int[] Cells, long Lower)>(StringComparer.Ordinal);
+        for (var i = 0; i < whole.Count; i++)
+        {
+            for (var j = i + 1; j < whole.Count; j++)
             {
                 var common = whole[i].Cells.Intersect(whole[j].Cells).ToArray();
                 var lower = whole[i].Lower + whole[j].Lower - total.Lower;
                 if (lower > 0 && common.Length > 0 && common.Length < Math.Min(whole[i].Cells.Length, whole[j].Cells.Length))
                 {
                     var key = string.Join(',', common);
-                    if (!least.TryGetValue(key, out var known) || known.Lower < lower)
+                    if (!least.TryGetValue(key, out var found) || found.Lower < lower)
                     {
                         least[key] = (common, lower);
                     }

@@ -20,20 +20,26 @@ internal static class PublishedRanges
             .Select(cubeCell => tables.CoveringCells[cubeCell].Where(index => !suppressed[index]).Select(index => tables.Cells[index].Value).DefaultIfEmpty(searchBound).Min())
             .ToArray();
         var unbounded = Enumerable.Range(0, tables.Cube.CellCount).Select(cubeCell => tables.CoveringCells[cubeCell].All(index => suppressed[index])).ToArray();
-        CubeSum[] equalities = [.. published.Select(cell => CubeSum.Of(cell.Support, cell.Value, cell.Value))];
-        var search = new CubeSearch(new long[highest.Length], highest, [.. equalities, .. CubeSum.Overlaps(equalities, highest.Length)], [], searchNodes);
+        CubeSum[] printed = [.. published.Select(cell => CubeSum.Of(cell.Support, cell.Value, cell.Value))];
+        CubeSum[] sums = [.. printed, .. CubeSum.Implied(printed, highest.Length)];
+        var equalities = sums.Where(sum => sum.Lower == sum.Upper).ToArray();
+        var search = new CubeSearch(new long[highest.Length], highest, sums, [], searchNodes);
         IntruderView? view = null;
 
         return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell =>
-            Range(search, cell.Support, unbounded, cancellationToken)
+            Range(search, cell.Support, equalities, unbounded, cancellationToken)
             ?? (view ??= new IntruderView(tables, suppressed, searchBound, new WitnessPool(tables))).Interval(cell.Support, cancellationToken))];
     }
 
     /// <summary>The range found by the search (the maximum long.MaxValue when a cell of the support is unbounded), or null when it gave up.</summary>
-    private static (long Minimum, long Maximum)? Range(CubeSearch search, int[] support, bool[] unbounded, CancellationToken cancellationToken)
+    private static (long Minimum, long Maximum)? Range(CubeSearch search, int[] support, CubeSum[] equalities, bool[] unbounded, CancellationToken cancellationToken)
     {
-        var target = CubeSum.Of(support, long.MinValue, long.MaxValue);
-        var lowest = search.Maximize(target with { Weights = [.. target.Weights.Select(weight => -weight)] }, cancellationToken);
+        // A published figure inside the support bounds it from below, one containing it from above: the search stops as
+        // soon as it meets such a bound, instead of proving it node by node.
+        var least = equalities.Where(sum => sum.Cells.All(support.Contains)).Select(sum => sum.Lower).DefaultIfEmpty(0).Max();
+        var most = equalities.Where(sum => support.All(sum.Cells.Contains)).Select(sum => sum.Upper).DefaultIfEmpty(long.MaxValue).Min();
+        var target = CubeSum.Of(support, least, most);
+        var lowest = search.Maximize(target with { Weights = [.. target.Weights.Select(weight => -weight)], Lower = most == long.MaxValue ? long.MinValue : -most, Upper = -least }, cancellationToken);
         if (lowest.Outcome != SearchOutcome.Found)
         {
             return null;

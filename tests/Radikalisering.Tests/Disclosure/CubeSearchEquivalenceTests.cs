@@ -178,5 +178,4 @@ public class CubeSearchEquivalenceTests
             && query.KnownRecords.All(cubeCell => cube[cubeCell] >= 1)
             && passedOver.All(conditions => conditions.Any(condition => !condition.HoldsFor(condition.Cells.Sum(index => sums[index]))));
     }
-
 }
