@@ -7,8 +7,8 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 internal static class PublishedRanges
 {
-    /// <summary>Nodes the search may visit per end of a range; a municipality's ranges need a few dozen.</summary>
-    public const int DefaultSearchNodes = 2_000;
+    /// <summary>Nodes the search may visit per end of a range (as for the gate's questions, <see cref="CandidateSolver.DefaultSearchNodes"/>).</summary>
+    public const int DefaultSearchNodes = 500;
 
     /// <param name="searchNodes">The search's node budget per end; 0 asks CP-SAT for every range.</param>
     public static (long Minimum, long Maximum)[] Of(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken, int searchNodes = DefaultSearchNodes)
