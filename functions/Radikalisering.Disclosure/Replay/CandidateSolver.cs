@@ -37,10 +37,9 @@ internal sealed class CandidateSolver
 
     public long[]? Find(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
     {
-        var searched = searchNodes > 0 ? Search(query, amongCandidates, cancellationToken) : default;
-        return searched.Outcome == SearchOutcome.OutOfBudget || searchNodes == 0
-            ? FindWithCpSat(query, amongCandidates, cancellationToken)
-            : searched.Cube;
+        return searchNodes > 0 && Search(query, amongCandidates, cancellationToken) is { Outcome: not SearchOutcome.OutOfBudget } searched
+            ? searched.Cube
+            : FindWithCpSat(query, amongCandidates, cancellationToken);
     }
 
     /// <summary>The exact search's answer alone (gives up after the node budget).</summary>

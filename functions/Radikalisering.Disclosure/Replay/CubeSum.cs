@@ -69,8 +69,6 @@ internal sealed record CubeSum(int[] Cells, long[] Weights, long Lower, long Upp
         }
     }
 
-    public bool HoldsFor(long[] cube) => Value(cube) is var value && value >= Lower && value <= Upper;
-
     public long Value(long[] cube)
     {
         var value = 0L;
