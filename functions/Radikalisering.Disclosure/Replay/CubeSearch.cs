@@ -4,11 +4,11 @@ namespace Radikalisering.Disclosure;
 /// An exact search for a non-negative integer cube within per-cell bounds that meets every given sum and, for every
 /// disjunction, at least one of its sums. Depth-first over the cells' ranges (halving one range at each node); every
 /// node first narrows each cell's range from each sum (interval propagation) and enforces a disjunction once only one
-/// of its sums can still hold. (Committing to a disjunction's alternatives by branching was tried: on the gate's
-/// questions, with up to twenty overlapping disjunctions, it visited far more nodes.) So a branch is closed only when no cube within it meets the sums: when the whole tree
+/// of its sums can still hold. So a branch is closed only when no cube within it meets the sums: when the whole tree
 /// is closed, no cube exists. The search gives up after a budget of nodes, and the caller then asks CP-SAT, so every
-/// answer stays exact. On the small cubes of one municipality a question takes microseconds where a solver call
-/// takes milliseconds.
+/// answer stays exact. On one municipality's cube most questions take a fraction of a millisecond, where a solver
+/// call takes milliseconds. (Branching on the disjunctions' alternatives was tried: with up to twenty overlapping
+/// disjunctions per gate question it visited far more nodes.)
 /// </summary>
 internal sealed class CubeSearch
 {
