@@ -3,14 +3,81 @@ using Google.OrTools.Sat;
 namespace Radikalisering.Disclosure;
 
 /// <summary>
-/// Answers one replay-gate question with CP-SAT: a cube that prints the given figures (and, among candidates, fails one
-/// condition of every passed-over level) and meets the query, or null when none exists (a proof).
+/// Answers one replay-gate question: a cube that prints the given figures (and, among candidates, fails one condition
+/// of every passed-over level) and meets the query, or null when none exists (a proof). The exact <see cref="CubeSearch"/>
+/// answers first; when it gives up after its node budget, CP-SAT decides, so both "yes" and "no" stay exact.
 /// </summary>
-internal sealed class CandidateSolver(LinkedTables tables, long?[] printed, IReadOnlyList<AdmissionCondition[]> passedOver, long total)
+internal sealed class CandidateSolver
 {
-    private readonly int cubeCells = tables.Cube.CellCount;
+    /// <summary>Nodes the search may visit per question: most of a municipal year's questions need fewer than 100, and a search that fails costs more than CP-SAT beyond a few hundred.</summary>
+    public const int DefaultSearchNodes = 500;
+
+    private readonly LinkedTables tables;
+    private readonly long?[] printed;
+    private readonly IReadOnlyList<AdmissionCondition[]> passedOver;
+    private readonly long total;
+    private readonly int searchNodes;
+    private readonly int cubeCells;
+    private readonly CubeSum[] printedSums;
+    private readonly CubeSum[][] passedOverFails;
+
+    /// <param name="searchNodes">The search's node budget per question; 0 asks CP-SAT every question.</param>
+    public CandidateSolver(LinkedTables tables, long?[] printed, IReadOnlyList<AdmissionCondition[]> passedOver, long total, int searchNodes = DefaultSearchNodes)
+    {
+        this.tables = tables;
+        this.printed = printed;
+        this.passedOver = passedOver;
+        this.total = total;
+        this.searchNodes = searchNodes;
+        cubeCells = tables.Cube.CellCount;
+        CubeSum[] equalities = [.. tables.Cells.Where(cell => printed[cell.Index] is not null).Select(cell => CubeSum.Of(cell.Support, printed[cell.Index]!.Value, printed[cell.Index]!.Value))];
+        printedSums = [.. equalities, .. CubeSum.Implied(equalities, cubeCells)];
+        passedOverFails = [.. passedOver.Select(conditions => conditions.SelectMany(Failures).ToArray())];
+    }
 
     public long[]? Find(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
+    {
+        return searchNodes > 0 && Search(query, amongCandidates, cancellationToken) is { Outcome: not SearchOutcome.OutOfBudget } searched
+            ? searched.Cube
+            : FindWithCpSat(query, amongCandidates, cancellationToken);
+    }
+
+    /// <summary>The exact search's answer alone (gives up after the node budget).</summary>
+    public SearchResult Search(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
+    {
+        var lowest = new long[cubeCells];
+        foreach (var known in query.KnownRecords)
+        {
+            lowest[known] = 1;
+        }
+
+        var highest = Enumerable.Repeat(total, cubeCells).ToArray();
+        var target = CubeSum.Of(query.Support, query.AtLeast ?? long.MinValue, query.AtMost ?? long.MaxValue);
+        return new CubeSearch(lowest, highest, [.. printedSums, target], amongCandidates ? passedOverFails : [], searchNodes).Find(cancellationToken);
+    }
+
+    /// <summary>The ways a cube can fail one condition: outside its range (below it or above it), or inside a range it must avoid.</summary>
+    private IEnumerable<CubeSum> Failures(AdmissionCondition condition)
+    {
+        var cells = condition.Cells.SelectMany(index => tables.Cells[index].Support).ToArray();
+        if (!condition.Inside)
+        {
+            yield return CubeSum.Of(cells, condition.Lower, condition.Upper);
+            yield break;
+        }
+
+        if (condition.Lower != long.MinValue)
+        {
+            yield return CubeSum.Of(cells, long.MinValue, condition.Lower - 1);
+        }
+
+        if (condition.Upper != long.MaxValue)
+        {
+            yield return CubeSum.Of(cells, condition.Upper + 1, long.MaxValue);
+        }
+    }
+
+    private long[]? FindWithCpSat(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
     {
         var model = new CpModel();
         var x = Enumerable.Range(0, cubeCells).Select(cell => model.NewIntVar(0, total, $"x{cell}")).ToArray();

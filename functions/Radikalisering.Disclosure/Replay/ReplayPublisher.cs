@@ -105,12 +105,8 @@ internal sealed class ReplayPublisher
     public static string Figures(long?[] printed) => string.Join(',', printed.Select(value => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."));
 
     /// <summary>Each withheld cell's exact range given the printed figures (the same for every cube printing them).</summary>
-    private static (long Minimum, long Maximum)[] Ranges(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken)
-    {
-        var searchBound = tables.Cube.Total + 1;
-        var view = new IntruderView(tables, suppressed, searchBound, new WitnessPool(tables));
-        return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell => view.Interval(cell.Support, cancellationToken))];
-    }
+    private static (long Minimum, long Maximum)[] Ranges(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken) =>
+        PublishedRanges.Of(tables, suppressed, cancellationToken);
 
     public static T Remember<T>(ConcurrentDictionary<string, T> memory, string key, Func<T> compute)
     {
