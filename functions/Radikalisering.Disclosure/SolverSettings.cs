@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Google.OrTools.Sat;
 
 namespace Radikalisering.Disclosure;
@@ -7,7 +8,9 @@ namespace Radikalisering.Disclosure;
 /// The models are small and solved by the thousand, so presolve costs more than it saves; linearization level 2
 /// puts the assumption-guarded equations of <see cref="FailureExplainer"/> into the linear relaxation, which
 /// turns its proofs of failure from tens of milliseconds into about one. A deterministic time limit (counted in
-/// the solver's own work units, not the clock) keeps the answer reproducible.
+/// the solver's own work units, not the clock) keeps the answer reproducible. Independent solves run on every
+/// core (<see cref="EachInParallel"/>): each is still single-threaded with its fixed seed and writes its own result,
+/// so the answers do not depend on the scheduling.
 /// </summary>
 internal static class SolverSettings
 {
@@ -18,5 +21,19 @@ internal static class SolverSettings
         var status = solver.Solve(model);
         cancellationToken.ThrowIfCancellationRequested();
         return status;
+    }
+
+    /// <summary>Runs <paramref name="solve"/> for 0 ‥ count − 1 on every core; its first failure is thrown as itself.</summary>
+    public static void EachInParallel(int count, Action<int> solve, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, solve);
+        }
+        catch (AggregateException failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+            throw;
+        }
     }
 }
