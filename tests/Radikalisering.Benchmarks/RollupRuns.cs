@@ -7,8 +7,8 @@ using Radikalisering.Disclosure;
 namespace Radikalisering.Benchmarks;
 
 /// <summary>
-/// The national rollup protected several times in a row, each run's time, allocations and a fingerprint of its
-/// result (every printed figure, the audit's verdict and every interval): two builds compared back to back must
+/// The national rollup protected several times in a row, each run's time, processor time (all threads; on a shared
+/// machine the steadier figure), allocations and a fingerprint of its result (every printed figure, the audit's verdict and every interval): two builds compared back to back must
 /// print the same fingerprint, and one build must print the same one every run.
 /// Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- rollup [runs] [municipalities]</c>.
 /// </summary>
@@ -22,11 +22,13 @@ internal static class RollupRuns
         for (var run = 1; run <= runs; run++)
         {
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             var result = engine.Protect(request);
             stopwatch.Stop();
+            var processor = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            Console.WriteLine(Invariant($"run {run}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms, {allocated / 1048576.0:F0} MB allocated, passed {result.Audit.Passed}, exact {result.Audit.IntervalsAreExact}, withheld {Withheld(result)}, fingerprint {Fingerprint(result)}"));
+            Console.WriteLine(Invariant($"run {run}: {stopwatch.Elapsed.TotalMilliseconds:F0} ms, CPU {processor.TotalMilliseconds:F0} ms, {allocated / 1048576.0:F0} MB allocated, passed {result.Audit.Passed}, exact {result.Audit.IntervalsAreExact}, withheld {Withheld(result)}, fingerprint {Fingerprint(result)}"));
         }
 
         Console.WriteLine(Invariant($"load average {LoadAverage()}"));
