@@ -34,7 +34,7 @@ internal sealed class FailureExplainer
 
         model.Require(query);
         var solver = new CpSolver();
-        var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
+        var status = SolverSettings.Solve(model.Model, solver, cancellationToken, SolverSettings.FailureCoreParameters);
         if (status != CpSolverStatus.Infeasible)
         {
             throw new InvalidOperationException($"Explaining a failed check failed (solver status {status}).");
