@@ -19,10 +19,10 @@ internal sealed class FailureExplainer
         this.searchBound = searchBound;
     }
 
-    public int[] Core(WitnessQuery query, int[] varying, IEnumerable<int> published, CancellationToken cancellationToken)
+    /// <param name="varyingSupports">The table cells' supports within <paramref name="varying"/> (see <see cref="LinkedTables.VaryingSupports"/>).</param>
+    public int[] Core(WitnessQuery query, int[] varying, IReadOnlyDictionary<int, int[]> varyingSupports, IEnumerable<int> published, CancellationToken cancellationToken)
     {
         var model = new ScopeModel(tables.Cube, varying, _ => searchBound);
-        var varyingSupports = tables.VaryingSupports(varying);
         var cellByAssumption = new Dictionary<int, int>();
         foreach (var index in published)
         {
@@ -34,7 +34,7 @@ internal sealed class FailureExplainer
 
         model.Require(query);
         var solver = new CpSolver();
-        var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
+        var status = SolverSettings.Solve(model.Model, solver, cancellationToken, SolverSettings.FailureCoreParameters);
         if (status != CpSolverStatus.Infeasible)
         {
             throw new InvalidOperationException($"Explaining a failed check failed (solver status {status}).");

@@ -19,6 +19,7 @@ internal sealed class IntruderView
     private readonly HashSet<int> boundedByPublication = [];
     private readonly int[] publishedTouching;
     private readonly Dictionary<int, int[]> varyingSupports;
+    private ScopeModel? publishedModel;
 
     /// <param name="searchBound">
     /// An upper bound for cube cells that no published figure bounds. A witness needing more can be lowered to
@@ -47,6 +48,10 @@ internal sealed class IntruderView
         varyingSupports = tables.VaryingSupports(varying);
     }
 
+    /// <summary>
+    /// Whether some cube consistent with the published figures answers the query: from the pool, else by CP-SAT on the
+    /// view's one model of the published figures, which each question extends by its own conditions and restores after.
+    /// </summary>
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
     {
         if (pool.Answers(query, IsPublished, isVarying))
@@ -54,28 +59,45 @@ internal sealed class IntruderView
             return true;
         }
 
-        var model = PublishedModel();
-        model.Require(query);
-        var solver = new CpSolver();
-        var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
-        if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal))
+        publishedModel ??= PublishedModel();
+        var constraints = publishedModel.Model.Model.Constraints;
+        var shared = constraints.Count;
+        try
         {
-            return false;
-        }
+            publishedModel.Require(query);
+            var solver = new CpSolver();
+            var status = SolverSettings.Solve(publishedModel.Model, solver, cancellationToken);
+            if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal))
+            {
+                return false;
+            }
 
-        pool.Add(model.Values(solver));
-        return true;
+            pool.Add(publishedModel.Values(solver));
+            return true;
+        }
+        finally
+        {
+            while (constraints.Count > shared)
+            {
+                constraints.RemoveAt(constraints.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>The minimum and maximum of Σ support (exact without a scope); the maximum is long.MaxValue when unbounded.</summary>
+    public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
+    {
+        var (minimum, maximum) = KnownEnds(support);
+        return (minimum ?? Optimize(support, maximize: false, cancellationToken), maximum ?? Optimize(support, maximize: true, cancellationToken));
     }
 
     /// <summary>
-    /// The minimum and maximum of Σ support (exact without a scope); the maximum is long.MaxValue when unbounded.
-    /// A known cube at 0, or at the value of a published figure that contains the support, settles that end without a solve.
+    /// The ends of <see cref="Interval"/> settled without a solve, null where <see cref="Optimize"/> must find them: a known cube
+    /// at 0, or at the value of a published figure that contains the support; no published figure bounding a cell.
     /// </summary>
-    public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
+    public (long? Minimum, long? Maximum) KnownEnds(int[] support)
     {
-        var minimum = pool.Answers(new WitnessQuery([], support, AtMost: 0, AtLeast: null), IsPublished, isVarying)
-            ? 0
-            : Optimize(support, maximize: false, cancellationToken);
+        long? minimum = pool.Answers(new WitnessQuery([], support, AtMost: 0, AtLeast: null), IsPublished, isVarying) ? 0 : null;
         if (!support.All(cubeCell => !isVarying[cubeCell] || boundedByPublication.Contains(cubeCell)))
         {
             return (minimum, long.MaxValue);
@@ -87,12 +109,11 @@ internal sealed class IntruderView
             .DefaultIfEmpty(long.MaxValue)
             .Min();
         var reachesContaining = containing != long.MaxValue && pool.Answers(new WitnessQuery([], support, AtMost: null, AtLeast: containing), IsPublished, isVarying);
-        return (minimum, reachesContaining ? containing : Optimize(support, maximize: true, cancellationToken));
+        return (minimum, reachesContaining ? containing : null);
     }
 
-    private bool IsPublished(int index) => !suppressed[index];
-
-    private long Optimize(int[] support, bool maximize, CancellationToken cancellationToken)
+    /// <summary>The exact minimum or maximum of Σ support. Builds its own model, so several may run at once on one view.</summary>
+    public long Optimize(int[] support, bool maximize, CancellationToken cancellationToken)
     {
         var model = PublishedModel();
         var total = model.Sum(support);
@@ -114,6 +135,8 @@ internal sealed class IntruderView
 
         return (long)solver.ObjectiveValue;
     }
+
+    private bool IsPublished(int index) => !suppressed[index];
 
     private ScopeModel PublishedModel()
     {

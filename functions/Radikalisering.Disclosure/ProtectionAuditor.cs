@@ -14,6 +14,7 @@ internal sealed class ProtectionAuditor
     private readonly WitnessPool pool;
     private readonly FailureExplainer explainer;
     private readonly Dictionary<ProtectionRequirement, Scoped> scoped = [];
+    private readonly Dictionary<string, Scoped> scopesByCells = new(StringComparer.Ordinal);
     private readonly Dictionary<(ProtectionRequirement, CheckDirection), (string Signature, ProtectionCheck[] Failing)> remembered = [];
 
     public ProtectionAuditor(LinkedTables tables, IReadOnlyList<ProtectionRequirement> requirements, long searchBound)
@@ -47,16 +48,32 @@ internal sealed class ProtectionAuditor
             .ThenBy(group => group.Min(requirement => requirement.Support.DefaultIfEmpty().Min()))
             .Select(group => group.ToArray());
 
-    /// <summary>For a failing check, a set of published cells whose publication alone makes it fail (see <see cref="FailureExplainer"/>).</summary>
-    public int[] FailureCore(ProtectionCheck check, bool[] suppressed, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each failing check, a set of published cells whose publication alone makes it fail (see <see cref="FailureExplainer"/>),
+    /// in the checks' order. The checks' cores are independent solves, found on every core at once.
+    /// </summary>
+    public int[][] FailureCores(IReadOnlyList<ProtectionCheck> checks, bool[] suppressed, CancellationToken cancellationToken)
     {
-        var scope = ScopeOf(check.Requirement);
-        return explainer.Core(check.ToQuery(), scope.Varying, scope.Touching.Where(index => !suppressed[index]), cancellationToken);
+        var scopesOfChecks = checks.Select(check => ScopeOf(check.Requirement)).ToArray();
+        var cores = new int[checks.Count][];
+        SolverSettings.EachInParallel(
+            checks.Count,
+            c =>
+            {
+                var scope = scopesOfChecks[c];
+                cores[c] = explainer.Core(checks[c].ToQuery(), scope.Varying, scope.VaryingSupports, scope.Touching.Where(index => !suppressed[index]), cancellationToken);
+            },
+            cancellationToken);
+        return cores;
     }
 
     /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
     public int UnitsSpanned(TableCell cell) => scopes.UnitsSpanned(cell.Support);
 
+    /// <summary>
+    /// Whether every requirement holds, and every withheld cell's range. The ends the witness pool settles are found
+    /// first, in order (the pool is not shared across threads); the rest are independent solves, run on every core.
+    /// </summary>
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
         var passed = Violations(suppressed, cancellationToken).Count == 0;
@@ -65,20 +82,36 @@ internal sealed class ProtectionAuditor
             .Select(requirement => requirement.Cell.Index)
             .ToHashSet();
         var views = new Dictionary<string, IntruderView>(StringComparer.Ordinal);
-        var intervals = tables.Cells
-            .Where(cell => suppressed[cell.Index])
+        var withheld = tables.Cells.Where(cell => suppressed[cell.Index]).ToArray();
+        var viewOf = withheld
             .Select(cell =>
             {
                 var scope = scopes.For(cell.Support);
                 var key = scope is null ? string.Empty : string.Join(',', scope);
-                if (!views.TryGetValue(key, out var view))
-                {
-                    view = views[key] = new IntruderView(tables, suppressed, searchBound, pool, scope);
-                }
-
-                var (minimum, maximum) = view.Interval(cell.Support, cancellationToken);
-                return new CellInterval(cell.Table.Name, cell.Categories, minimum, maximum, sensitive.Contains(cell.Index));
+                return views.TryGetValue(key, out var view) ? view : views[key] = new IntruderView(tables, suppressed, searchBound, pool, scope);
             })
+            .ToArray();
+        var minima = new long?[withheld.Length];
+        var maxima = new long?[withheld.Length];
+        for (var c = 0; c < withheld.Length; c++)
+        {
+            (minima[c], maxima[c]) = viewOf[c].KnownEnds(withheld[c].Support);
+        }
+
+        var solves = Enumerable.Range(0, withheld.Length)
+            .SelectMany(c => new[] { (Cell: c, Maximize: false), (Cell: c, Maximize: true) })
+            .Where(end => (end.Maximize ? maxima : minima)[end.Cell] is null)
+            .ToArray();
+        SolverSettings.EachInParallel(
+            solves.Length,
+            s =>
+            {
+                var (c, maximize) = solves[s];
+                (maximize ? maxima : minima)[c] = viewOf[c].Optimize(withheld[c].Support, maximize, cancellationToken);
+            },
+            cancellationToken);
+        var intervals = withheld
+            .Select((cell, c) => new CellInterval(cell.Table.Name, cell.Categories, minima[c]!.Value, maxima[c]!.Value, sensitive.Contains(cell.Index)))
             .ToArray();
         return new DisclosureAudit(intervals, passed) { IntervalsAreExact = scopes.IsExact };
     }
@@ -118,15 +151,22 @@ internal sealed class ProtectionAuditor
         return violations;
     }
 
+    /// <summary>Requirements with the same witness scope share one <see cref="Scoped"/>, and so one intruder view per pattern.</summary>
     private Scoped ScopeOf(ProtectionRequirement requirement)
     {
         if (!scoped.TryGetValue(requirement, out var scope))
         {
             var cells = scopes.For(requirement.Support);
-            var varying = cells ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
-            var touching = varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Order().ToArray();
-            var scopeInsiders = varying.Where(insiders.Contains).ToArray();
-            scope = scoped[requirement] = new Scoped(cells, varying, touching, scopeInsiders);
+            var key = cells is null ? string.Empty : string.Join(',', cells);
+            if (!scopesByCells.TryGetValue(key, out scope))
+            {
+                var varying = cells ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
+                var touching = varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Order().ToArray();
+                var scopeInsiders = varying.Where(insiders.Contains).ToArray();
+                scope = scopesByCells[key] = new Scoped(cells, varying, tables.VaryingSupports(varying), touching, scopeInsiders);
+            }
+
+            scoped[requirement] = scope;
         }
 
         return scope;
@@ -186,6 +226,9 @@ internal sealed class ProtectionAuditor
     private static ProtectionCheck[] Checks(ProtectionRequirement requirement, CheckDirection direction, IEnumerable<int> insiders) =>
         [.. insiders.Select(cell => new ProtectionCheck(requirement, cell, direction))];
 
-    /// <summary>A requirement's witness scope (null cells = whole cube; Varying lists them either way), the table cells touching it, and the insiders in it.</summary>
-    private sealed record Scoped(int[]? Cells, int[] Varying, int[] Touching, int[] Insiders);
+    /// <summary>
+    /// A requirement's witness scope (null cells = whole cube; Varying lists them either way), the table cells' supports
+    /// within it, the table cells touching it, and the insiders in it.
+    /// </summary>
+    private sealed record Scoped(int[]? Cells, int[] Varying, IReadOnlyDictionary<int, int[]> VaryingSupports, int[] Touching, int[] Insiders);
 }

@@ -10,6 +10,7 @@ internal sealed class ScopeModel
 {
     private readonly Cube cube;
     private readonly Dictionary<int, IntVar> cells = [];
+    private long[]? found;
 
     public ScopeModel(Cube cube, IEnumerable<int> varying, Func<int, long> upperBound)
     {
@@ -79,7 +80,26 @@ internal sealed class ScopeModel
         }
     }
 
-    /// <summary>The whole cube the solver found: its values inside the scope, true counts outside.</summary>
-    public long[] Values(CpSolver solver) =>
-        [.. Enumerable.Range(0, cube.CellCount).Select(cubeCell => cells.TryGetValue(cubeCell, out var cell) ? solver.Value(cell) : cube.CountAt(cubeCell))];
+    /// <summary>
+    /// The whole cube the solver found: its values inside the scope, true counts outside. One array per model,
+    /// overwritten by the next call: a model answers thousands of questions, and the pool keeps only the moves.
+    /// </summary>
+    public long[] Values(CpSolver solver)
+    {
+        if (found is null)
+        {
+            found = new long[cube.CellCount];
+            for (var cubeCell = 0; cubeCell < found.Length; cubeCell++)
+            {
+                found[cubeCell] = cube.CountAt(cubeCell);
+            }
+        }
+
+        foreach (var (cubeCell, cell) in cells)
+        {
+            found[cubeCell] = solver.Value(cell);
+        }
+
+        return found;
+    }
 }

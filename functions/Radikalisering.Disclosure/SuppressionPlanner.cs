@@ -49,9 +49,8 @@ internal sealed class SuppressionPlanner
                 return pattern;
             }
 
-            foreach (var violation in violations)
+            foreach (var core in auditor.FailureCores(violations, pattern, cancellationToken))
             {
-                var core = auditor.FailureCore(violation, pattern, cancellationToken);
                 if (known.Add(string.Join(',', core)))
                 {
                     cores.Add(core);

@@ -81,8 +81,26 @@ internal sealed class WitnessPool
         return false;
     }
 
-    private bool Answers(Move move, WitnessQuery query, Func<int, bool> isPublished, bool[] inScope, long trueSum) =>
-        move.Cells.All(cubeCell => inScope[cubeCell]) && !move.Changes.Any(isPublished) && Reaches(move, query, trueSum);
+    private bool Answers(Move move, WitnessQuery query, Func<int, bool> isPublished, bool[] inScope, long trueSum)
+    {
+        foreach (var cubeCell in move.Cells)
+        {
+            if (!inScope[cubeCell])
+            {
+                return false;
+            }
+        }
+
+        foreach (var index in move.Changes)
+        {
+            if (isPublished(index))
+            {
+                return false;
+            }
+        }
+
+        return Reaches(move, query, trueSum);
+    }
 
     /// <summary>The fewest repetitions, forwards or backwards, that bring the sum within bounds; then every count must stay feasible.</summary>
     private bool Reaches(Move move, WitnessQuery query, long trueSum)
