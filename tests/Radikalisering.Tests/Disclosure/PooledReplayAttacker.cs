@@ -33,8 +33,8 @@ internal sealed class PooledReplayAttacker
         this.yearCount = yearCount;
         cellCount = dimensions.Aggregate(1, (product, dimension) => product * dimension.Categories.Count);
         var shape = new Cube(dimensions, new long[cellCount]);
-        supports = [.. tables.Select(table => Categories(shape, table).Select(categories => BruteForceAttacker.Support(shape, table, categories)).ToArray())];
-        lines = [.. tables.Select(table => Lines(shape, table))];
+        supports = [.. tables.Select(table => ReplayAttacker.Categories(shape, table).Select(categories => BruteForceAttacker.Support(shape, table, categories)).ToArray())];
+        lines = [.. tables.Select(table => ReplayAttacker.Lines(shape, table))];
     }
 
     /// <summary>How many stacked cubes and groups the last call replayed, and how many groups printed pooled figures.</summary>
@@ -49,7 +49,7 @@ internal sealed class PooledReplayAttacker
     /// </summary>
     public IReadOnlyList<string> Breaches(IEnumerable<int> totals, EarlierPeriod? earlier = null)
     {
-        var counts = totals.SelectMany(total => Compositions(total, cellCount)).ToArray();
+        var counts = totals.SelectMany(total => ReplayAttacker.Compositions(total, cellCount)).ToArray();
         var published = Enumerable.Range(0, yearCount)
             .Select(y => counts.Select(cube => engine.Protect(new DisclosureRequest(new Cube(dimensions, cube), tables, settings, earlier?.Years[y]))).ToArray())
             .ToArray();
@@ -192,49 +192,6 @@ internal sealed class PooledReplayAttacker
         }
 
         return Fill(0);
-    }
-
-    private static IEnumerable<long[]> Compositions(int total, int cells)
-    {
-        var counts = new long[cells];
-        IEnumerable<long[]> Fill(int cell, int left)
-        {
-            if (cell == cells - 1)
-            {
-                counts[cell] = left;
-                yield return (long[])counts.Clone();
-                yield break;
-            }
-
-            for (var value = 0; value <= left; value++)
-            {
-                counts[cell] = value;
-                foreach (var cube in Fill(cell + 1, left - value))
-                {
-                    yield return cube;
-                }
-            }
-        }
-
-        return Fill(0, total);
-    }
-
-    private static IReadOnlyList<string>[] Categories(Cube shape, TableDefinition table) =>
-        [.. table.Dimensions.Aggregate(
-            new[] { Array.Empty<string>() }.AsEnumerable(),
-            (prefixes, name) => prefixes.SelectMany(prefix => shape.Dimensions.Single(dimension => dimension.Name == name).Categories.Select(category => (string[])[.. prefix, category])))];
-
-    private static int[][] Lines(Cube shape, TableDefinition table)
-    {
-        var categories = Categories(shape, table);
-        if (table.Dimensions.Count < 2)
-        {
-            return [];
-        }
-
-        return [.. Enumerable.Range(0, table.Dimensions.Count).SelectMany(varying => Enumerable.Range(0, categories.Length)
-            .GroupBy(c => string.Join('/', categories[c].Where((_, position) => position != varying)))
-            .Select(group => group.ToArray()))];
     }
 
     private enum TargetRule

@@ -111,7 +111,7 @@ internal sealed class ReplayAttacker
         return targets;
     }
 
-    private static IEnumerable<long[]> Compositions(int total, int cells)
+    internal static IEnumerable<long[]> Compositions(int total, int cells)
     {
         var counts = new long[cells];
         IEnumerable<long[]> Fill(int cell, int left)
@@ -136,13 +136,13 @@ internal sealed class ReplayAttacker
         return Fill(0, total);
     }
 
-    private static IReadOnlyList<string>[] Categories(Cube shape, TableDefinition table) =>
+    internal static IReadOnlyList<string>[] Categories(Cube shape, TableDefinition table) =>
         [.. table.Dimensions.Aggregate(
             new[] { Array.Empty<string>() }.AsEnumerable(),
             (prefixes, name) => prefixes.SelectMany(prefix => shape.Dimensions.Single(dimension => dimension.Name == name).Categories.Select(category => (string[])[.. prefix, category])))];
 
     /// <summary>For a table of two or more dimensions, every line: the cells that differ in one dimension only.</summary>
-    private static int[][] Lines(Cube shape, TableDefinition table)
+    internal static int[][] Lines(Cube shape, TableDefinition table)
     {
         var categories = Categories(shape, table);
         if (table.Dimensions.Count < 2)
