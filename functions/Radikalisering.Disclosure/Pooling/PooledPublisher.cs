@@ -84,7 +84,7 @@ internal sealed class PooledPublisher
         var total = pooled.Cells.First(cell => cell.IsGrandTotal);
         var audit = new DisclosureAudit([.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, Small(cell)))], Passed: true)
         {
-            Revelations = [.. Revelations(total, ladder)],
+            Revelations = [.. ReplayPublisher.Revelations(total, ladder, insidersExcluded: total.Value <= ladder.Threshold)],
         };
         var published = request.Tables.Select((definition, t) => new PublishedTable(definition, [.. pooled.CellsOf(t).Select(cell => level.Published[cell.Index]
             ? new PublishedCell(cell.Categories, cell.Value, Suppression: null)
@@ -92,24 +92,6 @@ internal sealed class PooledPublisher
         return new DisclosureResult([.. published], audit, WholePublicationSuppressed: false);
     }
 
-    private static IEnumerable<Revelation> Revelations(TableCell total, PublicationLadder ladder)
-    {
-        if (total.Value <= ladder.Threshold)
-        {
-            yield return Revelation.OthersBelowThresholdForInsiders;
-        }
-
-        if (ladder.Earlier[total.Index] is { } before && Math.Abs(total.Value - before) is var moved && moved >= 1 && moved < ladder.Threshold)
-        {
-            yield return Revelation.TotalMovedByLessThanThreshold;
-        }
-    }
-
-    private static string ShapeKey(PooledRequest request) => string.Join(
-        '|',
-        request.Years.Count,
-        string.Join(';', request.Years[0].Cube.Dimensions.Select(dimension => $"{dimension.Name}:{string.Join(',', dimension.Categories)}")),
-        string.Join(';', request.Tables.Select(table => $"{table.Name}:{string.Join(',', table.Dimensions)}")),
-        request.Settings.Threshold,
-        string.Join(';', (request.Settings.Costs ?? []).Select(cost => $"{cost.Table}:{cost.Category}:{cost.Cost}")));
+    private static string ShapeKey(PooledRequest request) =>
+        $"{request.Years.Count}|{ReplayPublisher.ShapeKey(request.Years[0].Cube, request.Tables, request.Settings)}";
 }

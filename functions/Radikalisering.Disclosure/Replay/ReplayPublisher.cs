@@ -49,19 +49,19 @@ internal sealed class ReplayPublisher
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
             verdict.Passed)
         {
-            Revelations = [.. Revelations(tables, ladder, verdict)],
+            Revelations = [.. Revelations(tables.Cells.First(cell => cell.IsGrandTotal), ladder, verdict.InsidersExcluded)],
         };
         return (suppressed, audit);
     }
 
-    private static IEnumerable<Revelation> Revelations(LinkedTables tables, PublicationLadder ladder, GateVerdict verdict)
+    /// <summary>What a ladder publication knowingly reveals: a printed total of k to insiders, and a total moved by less than k since the earlier publication.</summary>
+    public static IEnumerable<Revelation> Revelations(TableCell total, PublicationLadder ladder, bool insidersExcluded)
     {
-        if (verdict.InsidersExcluded)
+        if (insidersExcluded)
         {
             yield return Revelation.OthersBelowThresholdForInsiders;
         }
 
-        var total = tables.Cells.First(cell => cell.IsGrandTotal);
         if (ladder.Earlier[total.Index] is { } before && Math.Abs(total.Value - before) is var moved && moved >= 1 && moved < ladder.Threshold)
         {
             yield return Revelation.TotalMovedByLessThanThreshold;
@@ -123,10 +123,13 @@ internal sealed class ReplayPublisher
         return memory.GetOrAdd(key, _ => compute());
     }
 
-    private static string ShapeKey(DisclosureRequest request) => string.Join(
+    private static string ShapeKey(DisclosureRequest request) => ShapeKey(request.Cube, request.Tables, request.Settings);
+
+    /// <summary>What fixes a ladder: the cube's dimensions, the tables, the threshold and the cell costs.</summary>
+    public static string ShapeKey(Cube cube, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings) => string.Join(
         '|',
-        string.Join(';', request.Cube.Dimensions.Select(dimension => $"{dimension.Name}:{string.Join(',', dimension.Categories)}")),
-        string.Join(';', request.Tables.Select(table => $"{table.Name}:{string.Join(',', table.Dimensions)}")),
-        request.Settings.Threshold,
-        string.Join(';', (request.Settings.Costs ?? []).Select(cost => $"{cost.Table}:{cost.Category}:{cost.Cost}")));
+        string.Join(';', cube.Dimensions.Select(dimension => $"{dimension.Name}:{string.Join(',', dimension.Categories)}")),
+        string.Join(';', tables.Select(table => $"{table.Name}:{string.Join(',', table.Dimensions)}")),
+        settings.Threshold,
+        string.Join(';', (settings.Costs ?? []).Select(cost => $"{cost.Table}:{cost.Category}:{cost.Cost}")));
 }
