@@ -1,4 +1,3 @@
-using System.Globalization;
 using Radikalisering.Disclosure;
 
 namespace Radikalisering.Tests.Disclosure;
@@ -60,10 +59,10 @@ internal sealed class PooledReplayAttacker
             var results = combination.Select((index, y) => published[y][index]).ToArray();
             var years = combination.Select((index, y) => new PooledYear(2023 + y, new Cube(dimensions, counts[index]), results[y].Tables)).ToArray();
             var pooled = engine.ProtectPooled(new PooledRequest(years, tables, settings, earlier?.Pooled));
-            var key = string.Join(" / ", results.Select(Printed).Append($"{pooled.Outcome} {(pooled.Publication is { } p ? Printed(p) : "")}"));
+            var key = string.Join(" / ", results.Select(ReplayAttacker.Printed).Append($"{pooled.Outcome} {(pooled.Publication is { } p ? ReplayAttacker.Printed(p) : "")}"));
             if (!groups.TryGetValue(key, out var group))
             {
-                group = groups[key] = new Group(key, pooled, Targets(results, pooled, earlier?.Pooled), yearCount * cellCount, settings.Threshold, TotalOf(earlier?.Pooled));
+                group = groups[key] = new Group(key, pooled, Targets(results, pooled, earlier?.Pooled), yearCount * cellCount, settings.Threshold, ReplayAttacker.TotalOf(earlier?.Pooled));
             }
 
             group.Add([.. combination.SelectMany(index => counts[index])]);
@@ -81,9 +80,6 @@ internal sealed class PooledReplayAttacker
         var pooled = engine.ProtectPooled(new PooledRequest(pooledYears, tables, settings));
         return new EarlierPeriod([.. pooledYears.Select(year => year.Publication)], pooled.Publication?.Tables);
     }
-
-    private static long? TotalOf(IReadOnlyList<PublishedTable>? publication) =>
-        publication?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
 
     private List<Target> Targets(DisclosureResult[] years, PooledResult pooled, IReadOnlyList<PublishedTable>? earlierPooled)
     {
@@ -167,9 +163,6 @@ internal sealed class PooledReplayAttacker
         }
     }
 
-    private static string Printed(DisclosureResult result) =>
-        string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "."))));
-
     private static IEnumerable<int[]> Combinations(int choices, int length)
     {
         var current = new int[length];
@@ -216,8 +209,8 @@ internal sealed class PooledReplayAttacker
         private readonly bool[] changeAtRisk = new bool[targets.Count];
         private readonly bool[] canMoveByThreshold = new bool[targets.Count];
 
-        private readonly long[,] minimum = Fill(targets.Count, cells + 1, long.MaxValue);
-        private readonly long[,] maximum = Fill(targets.Count, cells + 1, long.MinValue);
+        private readonly long[,] minimum = ReplayAttacker.Fill(targets.Count, cells + 1, long.MaxValue);
+        private readonly long[,] maximum = ReplayAttacker.Fill(targets.Count, cells + 1, long.MinValue);
         private readonly bool[,] atRisk = new bool[targets.Count, cells + 1];
 
         public PooledResult Pooled => pooled;
@@ -322,21 +315,6 @@ internal sealed class PooledReplayAttacker
                     }
                 }
             }
-
-        }
-
-        private static long[,] Fill(int rows, int columns, long value)
-        {
-            var array = new long[rows, columns];
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < columns; c++)
-                {
-                    array[r, c] = value;
-                }
-            }
-
-            return array;
         }
     }
 }

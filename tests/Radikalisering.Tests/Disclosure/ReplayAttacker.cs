@@ -66,7 +66,7 @@ internal sealed class ReplayAttacker
             var key = string.Join('|', result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
             if (!groups.TryGetValue(key, out var group))
             {
-                group = groups[key] = new Group(result, Targets(result, earlier), cellCount, TotalBefore(earlier));
+                group = groups[key] = new Group(result, Targets(result, earlier), cellCount, TotalOf(earlier));
             }
 
             group.Add(counts, settings.Threshold);
@@ -76,7 +76,8 @@ internal sealed class ReplayAttacker
         return (groups.Values, cubes);
     }
 
-    private static long? TotalBefore(IReadOnlyList<PublishedTable>? earlier) =>
+    /// <summary>The publication's grand total (null when there is no publication or the total is withheld).</summary>
+    internal static long? TotalOf(IReadOnlyList<PublishedTable>? earlier) =>
         earlier?.Single(table => table.Definition.Dimensions.Count == 0).Cells[0].Value;
 
     /// <summary>Withheld cells (Low and High sides, and their change when printed earlier) and the rest of each line of a withheld multi-way table beside each of its cells.</summary>
@@ -160,6 +161,25 @@ internal sealed class ReplayAttacker
     /// line; Earlier for a withheld cell printed in the earlier publication, whose change must stay ambiguous too.
     /// </summary>
     private sealed record Target(string Name, int[] Support, int[]? Line, long? Earlier = null);
+
+    /// <summary>A publication's figures as one line of text, "." for a withheld cell: the key its cubes are grouped by.</summary>
+    internal static string Printed(DisclosureResult result) =>
+        string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
+
+    /// <summary>A rows × columns array with every entry set to value.</summary>
+    internal static long[,] Fill(int rows, int columns, long value)
+    {
+        var array = new long[rows, columns];
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                array[r, c] = value;
+            }
+        }
+
+        return array;
+    }
 
     /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
     private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount, long? totalBefore)
@@ -269,23 +289,6 @@ internal sealed class ReplayAttacker
                     }
                 }
             }
-        }
-
-        private static string Printed(DisclosureResult result) =>
-            string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
-
-        private static long[,] Fill(int rows, int columns, long value)
-        {
-            var array = new long[rows, columns];
-            for (var r = 0; r < rows; r++)
-            {
-                for (var c = 0; c < columns; c++)
-                {
-                    array[r, c] = value;
-                }
-            }
-
-            return array;
         }
     }
 }
