@@ -10,7 +10,8 @@ namespace Radikalisering.Benchmarks;
 /// The annual compile (read and decrypt the year, count the cube, disclosure control, compare with the stored
 /// snapshot) against a raw scan of the same partition, at 1,000 and 10,000 concerns; 100,000 with
 /// <c>suite --large</c> (set by <see cref="SuiteRunner"/>): Azurite's own scan grows about N^1.8, so that one
-/// takes minutes and measures the emulator more than the app. One measured run each (seconds per operation).
+/// takes minutes and measures the emulator more than the app. Three warm-up runs and one measured run each
+/// (seconds per operation): the first compiles of a process run code the JIT has not optimised yet.
 /// The years are seeded once per process through the store, 64 creates at a time.
 /// </summary>
 [Config(typeof(SlowSuiteConfig))]
@@ -36,12 +37,18 @@ public class CompileBenchmarks
     public Task<CompileResult> Compile() =>
         Shared.Value.Services.GetRequiredService<AnnualStatisticsCompiler>().CompileAsync(Year, CancellationToken.None);
 
+    /// <summary>
+    /// The rows the compile reads: the year's concern rows, not the bookkeeping rows that share the partition
+    /// (each create's audit intent stays there until the intent sweep completes it).
+    /// </summary>
     [Benchmark(Description = "raw partition scan")]
     public async Task<int> RawScan()
     {
         var rows = 0;
         await foreach (var _ in Shared.Value.Concerns.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {ConcernStore.PartitionKeyOf(Year)}"), 1000))
+                           TableClient.CreateQueryFilter(
+                               $"PartitionKey eq {ConcernStore.PartitionKeyOf(Year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}"),
+                           1000))
         {
             rows++;
         }
