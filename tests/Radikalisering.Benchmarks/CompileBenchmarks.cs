@@ -10,8 +10,8 @@ namespace Radikalisering.Benchmarks;
 /// The annual compile (read and decrypt the year, count the cube, disclosure control, compare with the stored
 /// snapshot) against a raw scan of the same partition, at 1,000 and 10,000 concerns; 100,000 with
 /// <c>suite --large</c> (set by <see cref="SuiteRunner"/>): Azurite's own scan grows about N^1.8, so that one
-/// takes minutes and measures the emulator more than the app. Three warm-up runs and one measured run each
-/// (seconds per operation): the first compiles of a process run code the JIT has not optimised yet.
+/// takes minutes and measures the emulator more than the app. Three warm-up runs and three measured runs each
+/// (<see cref="SlowSuiteConfig"/>).
 /// The years are seeded once per process through the store, 64 creates at a time.
 /// </summary>
 [Config(typeof(SlowSuiteConfig))]
