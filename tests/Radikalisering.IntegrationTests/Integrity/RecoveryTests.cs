@@ -57,6 +57,40 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_keyed_creates_intent_on_its_marker_is_completed_by_the_sweep_when_the_request_wrote_no_audit_row()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var key = Guid.NewGuid().ToString();
+        using var created = await client.PostAsync(ConcernRequests.Example, key);
+        var concern = await created.ReadAsync<ConcernView>();
+        var auditLog = azurite.TableService.GetTableClient(host.AuditLogTable);
+        var requestsAudit = Assert.Single(
+            await IntegrityStore.AuditRowsAsync(azurite, host),
+            row => row.GetString(AuditLogColumns.SubjectId) == concern.Id.ToString());
+        await auditLog.DeleteEntityAsync(requestsAudit.PartitionKey, requestsAudit.RowKey); // as if the request's audit write had failed
+        var sweep = host.Services.GetRequiredService<AuditIntentSweep>();
+
+        var completed = await sweep.CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
+        var completedAgain = await sweep.CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
+        using var replay = await client.PostAsync(ConcernRequests.Example, key);
+
+        Assert.Equal(1, completed);
+        Assert.Equal(0, completedAgain);
+        var audit = Assert.Single(
+            await IntegrityStore.AuditRowsAsync(azurite, host),
+            row => row.GetString(AuditLogColumns.Action) == AuditActions.CreateConcern && row.GetString(AuditLogColumns.SubjectId) == concern.Id.ToString());
+        Assert.Equal(requestsAudit.RowKey, audit.RowKey);
+        var marker = Assert.Single(
+            await IntegrityStore.ConcernRowsAsync(azurite, host),
+            row => row.PartitionKey == "2026" && row.RowKey.StartsWith(ConcernColumns.IdempotencyPrefix, StringComparison.Ordinal));
+        Assert.Equal(concern.Id.ToString(), marker.GetString(ConcernColumns.ConcernId));
+        Assert.False(marker.ContainsKey(AuditIntent.OperationIdColumn));
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(concern.Id, (await replay.ReadAsync<ConcernView>()).Id);
+    }
+
+    [Fact]
     public async Task Retention_removes_a_years_key_bindings_and_completes_its_audit_intents()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);

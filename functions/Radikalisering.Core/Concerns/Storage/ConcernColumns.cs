@@ -22,8 +22,14 @@ public static class ConcernColumns
 
     public const string LastSequence = "LastSequence";
 
-    /// <summary>RowKey prefix of idempotency markers (in the year partition, written with the concern; property <see cref="ConcernId"/>) and of the key bindings.</summary>
+    /// <summary>
+    /// RowKey prefix of idempotency markers (in the year partition, written with the concern; property
+    /// <see cref="ConcernId"/>; until the intent sweep completes it, also the create's audit intent) and of the key bindings.
+    /// </summary>
     public const string IdempotencyPrefix = "~idempotency-";
+
+    /// <summary>The end of the <see cref="IdempotencyPrefix"/> range ('.' is the next character after '-').</summary>
+    public const string IdempotencyPrefixEnd = "~idempotency.";
 
     public const string ConcernId = "ConcernId";
 

@@ -16,13 +16,13 @@ namespace Radikalisering.Core.Concerns;
 /// The encrypted <c>Concerns</c> table. Every change is one table transaction in the year's partition
 /// that also adds the change's <see cref="AuditIntent"/>, keyed by the operation's id:
 /// <list type="bullet">
-/// <item>create: the year's reference counter (ETag-guarded, see <see cref="ReferenceCounters"/>), the intent, the
-/// concern (RowKey = operation id) and, with an <c>Idempotency-Key</c>, the key's marker; creates of one year
-/// queued in this process meanwhile share the transaction (see <see cref="CreateBatch"/>);</item>
+/// <item>create: the year's reference counter (ETag-guarded, see <see cref="ReferenceCounters"/>), the intent and the
+/// concern (RowKey = operation id); with an <c>Idempotency-Key</c> the intent rides on the key's marker; creates of
+/// one year queued in this process meanwhile share the transaction (see <see cref="CreateBatch"/>);</item>
 /// <item>update and delete: intent and the concern, guarded by the caller's ETag.</item>
 /// </list>
 /// When the SDK retries a transaction that had committed (the answer was lost), the retry fails on the
-/// counter or on the intent's row, which only this operation writes: the store then answers with the committed
+/// counter or on the intent's row (or marker), which only this operation writes: the store then answers with the committed
 /// result, so a create never records twice and a retried update or delete reports the change it made. The record path
 /// is at most three round trips: bind the key (with a key only), the transaction, the audit row.
 /// </summary>
@@ -336,8 +336,7 @@ public sealed partial class ConcernStore(
             intent,
             concern,
             await ToEntityAsync(concern, cancellationToken),
-            intent.ToRow(partition),
-            request.KeyRowKey is null ? null : MarkerRow(partition, request));
+            request.KeyRowKey is null ? intent.ToRow(partition) : intent.CarryOn(MarkerRow(partition, request)));
         var counter = _counters.For(request.Year);
         counter.Pending.Enqueue(queued);
         try
@@ -472,17 +471,19 @@ public sealed partial class ConcernStore(
     {
         try
         {
-            var committed = await table.GetEntityIfExistsAsync<TableEntity>(
-                PartitionKeyOf(request.Year), AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken);
+            var intentRow = await table.GetEntityIfExistsAsync<TableEntity>(
+                PartitionKeyOf(request.Year), request.KeyRowKey ?? AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken);
+            // Without a key the intent row is this create's own; a key's marker is its create's when it names the concern.
+            var committed = intentRow.HasValue && (request.KeyRowKey is null || IdempotencyBindings.ConcernIdOf(intentRow.Value!) == request.ConcernId);
             var concern = await GetAsync(request.Year, request.ConcernId, cancellationToken);
             if (concern is not null)
             {
                 return request.AdoptedKey
                     ? new ConcernCreateResult(ConcernCreateStatus.Replayed, concern, null)
-                    : new ConcernCreateResult(ConcernCreateStatus.Created, concern, committed.HasValue ? AuditIntent.FromRow(committed.Value!) : null);
+                    : new ConcernCreateResult(ConcernCreateStatus.Created, concern, committed ? AuditIntent.HeldBy(intentRow.Value!) : null);
             }
 
-            if (request.KeyRowKey is not null && !request.AdoptedKey && !committed.HasValue)
+            if (request.KeyRowKey is not null && !request.AdoptedKey && !committed)
             {
                 await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, cancellationToken);
             }

@@ -7,15 +7,16 @@ namespace Radikalisering.Core.Concerns;
 
 /// <summary>
 /// Creates of one year committed together: one entity-group transaction holding the year's counter row,
-/// bumped once by the number of creates, and each create's intent, concern and key marker, the creates
-/// numbered in turn. The transaction commits all of them or none, so references stay unique and contiguous;
+/// bumped once by the number of creates, and each create's intent and concern, the creates numbered in turn.
+/// A create with an <c>Idempotency-Key</c> adds its key's marker, which carries the intent (one row, not two).
+/// The transaction commits all of them or none, so references stay unique and contiguous;
 /// a failure names the row that failed (<see cref="FailedCreate"/>), whose create is settled on its own.
 /// The first create's intent comes first: when the SDK resends a transaction that committed, it fails there.
 /// </summary>
 internal sealed class CreateBatch
 {
-    /// <summary>An entity-group transaction holds at most 100 rows: the counter and up to three rows per create.</summary>
-    public const int MaximumCreates = 33;
+    /// <summary>An entity-group transaction holds at most 100 rows: the counter and two rows per create.</summary>
+    public const int MaximumCreates = 49;
 
     private const int CounterAction = 1;
 
@@ -66,13 +67,13 @@ internal sealed class CreateBatch
     public IReadOnlyList<TableTransactionAction> Actions(ReferenceCounters.CounterState known)
     {
         _rows.Clear();
-        var actions = new List<TableTransactionAction>(1 + (3 * Count));
+        var actions = new List<TableTransactionAction>(1 + (2 * Count));
         var counterRow = new TableEntity(Partition, ConcernColumns.CounterRowKey) { [ConcernColumns.LastSequence] = known.LastSequence + Count };
         for (var i = 0; i < Count; i++)
         {
             var create = _creates[i];
             create.ConcernRow[ConcernColumns.Reference] = ConcernStore.FormatReference(create.Request.Year, known.LastSequence + 1 + i);
-            Add(actions, create, CreateRow.Intent, new(TableTransactionActionType.Add, create.IntentRow));
+            Add(actions, create, create.IntentRowKind, new(TableTransactionActionType.Add, create.IntentRow));
             if (i == 0)
             {
                 Add(actions, null, CreateRow.Counter, known.Exists
@@ -81,10 +82,6 @@ internal sealed class CreateBatch
             }
 
             Add(actions, create, CreateRow.Concern, new(TableTransactionActionType.Add, create.ConcernRow));
-            if (create.MarkerRow is { } marker)
-            {
-                Add(actions, create, CreateRow.Marker, new(TableTransactionActionType.Add, marker));
-            }
         }
 
         return actions;
@@ -139,8 +136,12 @@ internal sealed class CreateBatch
 internal enum CreateRow
 {
     Counter,
+
+    /// <summary>The create's audit intent, its own row (a create without a key).</summary>
     Intent,
     Concern,
+
+    /// <summary>The key's marker, carrying the create's audit intent.</summary>
     Marker,
 }
 
@@ -154,16 +155,16 @@ internal sealed record PendingCreate(ConcernFacts Facts, Guid ConcernId, string?
 }
 
 /// <summary>
-/// A create waiting for its year's turn: its sealed rows, and the outcome its caller awaits. A caller that
-/// gives up while waiting withdraws it, unless a transaction has taken it already.
+/// A create waiting for its year's turn: its sealed concern row, the row holding its intent (its key's marker,
+/// or the intent's own row without a key), and the outcome its caller awaits. A caller that gives up while
+/// waiting withdraws it, unless a transaction has taken it already.
 /// </summary>
 internal sealed record QueuedCreate(
     PendingCreate Request,
     AuditIntent Intent,
     StoredConcern Concern,
     TableEntity ConcernRow,
-    TableEntity IntentRow,
-    TableEntity? MarkerRow)
+    TableEntity IntentRow)
 {
     private const int Waiting = 0;
     private const int Taken = 1;
@@ -172,6 +173,8 @@ internal sealed record QueuedCreate(
     private int _state = Waiting;
 
     public TaskCompletionSource<ConcernCreateResult> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public CreateRow IntentRowKind => Request.KeyRowKey is null ? CreateRow.Intent : CreateRow.Marker;
 
     /// <summary>Claims the create for a transaction; false when its caller withdrew it.</summary>
     public bool TryTake() => Interlocked.CompareExchange(ref _state, Taken, Waiting) == Waiting;
