@@ -116,16 +116,21 @@ internal sealed class ProtectionAuditor
         return new DisclosureAudit(intervals, passed) { IntervalsAreExact = scopes.IsExact };
     }
 
+    /// <summary>
+    /// The failing checks of every side of every requirement, in order. A side whose table cells around its scope are
+    /// withheld as when the planner last ran it fails as it did then. The sides to run depend on each other only through
+    /// the pool they share, and the pool only saves searches: a search and the pool give the same answers. So the sides
+    /// run on every core at once (<see cref="RunAhead"/>), and then their questions are replayed in order
+    /// (<see cref="IntruderView.Replay"/>), which leaves the pool as if the sides had run one after another.
+    /// </summary>
     private List<ProtectionCheck> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
     {
         var views = new Dictionary<Scoped, IntruderView>();
-        var violations = new List<ProtectionCheck>();
+        var sides = new List<Side>();
         foreach (var requirement in block)
         {
             var scope = ScopeOf(requirement);
             var signature = string.Concat(scope.Touching.Select(index => suppressed[index] ? '1' : '0'));
-            IntruderView View() => views.TryGetValue(scope, out var view) ? view : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
-
             foreach (var (direction, present) in new[] { (CheckDirection.High, requirement.MayBeAtLeast is not null), (CheckDirection.Low, requirement.MayBeAtMost is not null) })
             {
                 if (!present)
@@ -134,21 +139,65 @@ internal sealed class ProtectionAuditor
                 }
 
                 var key = (requirement, direction);
-                if (!firstOnly || !remembered.TryGetValue(key, out var known) || known.Signature != signature)
+                if (firstOnly && remembered.TryGetValue(key, out var known) && known.Signature == signature)
                 {
-                    var groups = direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope);
-                    known = (signature, [.. Failing(View(), groups, firstOnly, cancellationToken)]);
-                    if (firstOnly)
-                    {
-                        remembered[key] = known;
-                    }
+                    sides.Add(new Side(key, signature, View: null, Groups: []) { Failing = known.Failing });
+                    continue;
                 }
 
-                violations.AddRange(known.Failing);
+                var view = views.TryGetValue(scope, out var existing) ? existing : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
+                sides.Add(new Side(key, signature, view, direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope)));
             }
         }
 
-        return violations;
+        var toRun = sides.Where(side => side.View is not null).ToArray();
+        if (toRun.Length < 2)
+        {
+            foreach (var side in toRun)
+            {
+                side.Failing = [.. Failing(query => side.View!.HasWitness(query, cancellationToken), side.Groups, firstOnly)];
+            }
+        }
+        else
+        {
+            var ahead = RunAhead(toRun, firstOnly, cancellationToken);
+            for (var s = 0; s < toRun.Length; s++)
+            {
+                toRun[s].View!.Replay(ahead[s], cancellationToken);
+            }
+        }
+
+        if (firstOnly)
+        {
+            foreach (var side in toRun)
+            {
+                remembered[side.Key] = (side.Signature, side.Failing);
+            }
+        }
+
+        return [.. sides.SelectMany(side => side.Failing)];
+    }
+
+    /// <summary>
+    /// Runs the sides on every core, each core on its own copies of the views' models, against the pool as it stands plus
+    /// the cubes found meanwhile (a shared <see cref="WitnessPool.Layer"/>): each side's failing checks, and the questions
+    /// it asked with the searches made for them, for <see cref="IntruderView.Replay"/>.
+    /// </summary>
+    private SearchesAhead[] RunAhead(Side[] sides, bool firstOnly, CancellationToken cancellationToken)
+    {
+        var ahead = sides.Select(_ => new SearchesAhead()).ToArray();
+        var layer = pool.Layer();
+        SolverSettings.EachInParallel(
+            sides.Length,
+            () => new Dictionary<IntruderView, ScopeModel>(),
+            (models, s) =>
+            {
+                var view = sides[s].View!;
+                var model = models.TryGetValue(view, out var existing) ? existing : models[view] = view.NewPublishedModel();
+                sides[s].Failing = [.. Failing(query => view.SearchAhead(query, layer, model, ahead[s], cancellationToken), sides[s].Groups, firstOnly)];
+            },
+            cancellationToken);
+        return ahead;
     }
 
     /// <summary>Requirements with the same witness scope share one <see cref="Scoped"/>, and so one intruder view per pattern.</summary>
@@ -176,16 +225,16 @@ internal sealed class ProtectionAuditor
     /// Runs groups of checks in order. A group may start with one witness query that, when it has a witness,
     /// settles every check of the group at once; only otherwise are the group's checks run one by one.
     /// </summary>
-    private static IEnumerable<ProtectionCheck> Failing(IntruderView view, IEnumerable<(WitnessQuery? Shortcut, ProtectionCheck[] Checks)> groups, bool firstOnly, CancellationToken cancellationToken)
+    private static IEnumerable<ProtectionCheck> Failing(Func<WitnessQuery, bool> hasWitness, IEnumerable<(WitnessQuery? Shortcut, ProtectionCheck[] Checks)> groups, bool firstOnly)
     {
         foreach (var (shortcut, checks) in groups.Where(group => group.Checks.Length > 0))
         {
-            if (shortcut is not null && view.HasWitness(shortcut, cancellationToken))
+            if (shortcut is not null && hasWitness(shortcut))
             {
                 continue;
             }
 
-            foreach (var check in checks.Where(check => !view.HasWitness(check.ToQuery(), cancellationToken)))
+            foreach (var check in checks.Where(check => !hasWitness(check.ToQuery())))
             {
                 yield return check;
                 if (firstOnly)
@@ -231,4 +280,13 @@ internal sealed class ProtectionAuditor
     /// within it, the table cells touching it, and the insiders in it.
     /// </summary>
     private sealed record Scoped(int[]? Cells, int[] Varying, IReadOnlyDictionary<int, int[]> VaryingSupports, int[] Touching, int[] Insiders);
+
+    /// <summary>
+    /// One side of one requirement in one call of <see cref="Find"/>: its failing checks, remembered (no view) or to be
+    /// run on the view of its scope.
+    /// </summary>
+    private sealed record Side((ProtectionRequirement, CheckDirection) Key, string Signature, IntruderView? View, IEnumerable<(WitnessQuery?, ProtectionCheck[])> Groups)
+    {
+        public ProtectionCheck[] Failing { get; set; } = [];
+    }
 }

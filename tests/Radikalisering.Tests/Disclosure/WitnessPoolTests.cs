@@ -17,7 +17,7 @@ public class WitnessPoolTests
     private static WitnessPool PoolWithOneMove()
     {
         var pool = new WitnessPool(LinkedTables.Build(Year, [Tables.Total, Tables.By("reporter")]));
-        pool.Add([2, 5, 10]);
+        pool.Add([0, 1], [-2, 2]);
         return pool;
     }
 
