@@ -12,7 +12,6 @@ internal sealed class ProtectionAuditor
     private readonly WitnessScope scopes;
     private readonly HashSet<int> insiders;
     private readonly WitnessPool pool;
-    private readonly FailureExplainer explainer;
     private readonly Dictionary<ProtectionRequirement, Scoped> scoped = [];
     private readonly Dictionary<string, Scoped> scopesByCells = new(StringComparer.Ordinal);
     private readonly Dictionary<(ProtectionRequirement, CheckDirection), (string Signature, ProtectionCheck[] Failing)> remembered = [];
@@ -25,16 +24,27 @@ internal sealed class ProtectionAuditor
         scopes = new WitnessScope(tables.Cube);
         insiders = [.. Enumerable.Range(0, tables.Cube.CellCount).Where(cell => tables.Cube.CountAt(cell) > 0)];
         pool = new WitnessPool(tables);
-        explainer = new FailureExplainer(tables, searchBound);
     }
 
     /// <summary>Every failing check. Empty means the pattern protects everything.</summary>
     public IReadOnlyList<ProtectionCheck> Violations(bool[] suppressed, CancellationToken cancellationToken) =>
-        Find(suppressed, requirements, firstOnly: false, cancellationToken);
+        [.. Find(suppressed, requirements, firstOnly: false, cancellationToken).SelectMany(side => side.Failing)];
 
-    /// <summary>For each side of each given requirement, the first failing check if any (the no-record intruder first).</summary>
-    public IReadOnlyList<ProtectionCheck> FirstViolations(bool[] suppressed, IEnumerable<ProtectionRequirement> block, CancellationToken cancellationToken) =>
-        Find(suppressed, block, firstOnly: true, cancellationToken);
+    /// <summary>
+    /// For each side of each given requirement that fails (the no-record intruder checked first), a set of published
+    /// cells whose publication alone makes its first failing check fail (see <see cref="FailureExplainer"/>), in the
+    /// requirements' order. None means the pattern protects the given requirements. Most cores are found on every
+    /// core while the sides run (<see cref="RunAhead"/>), the rest afterwards, also on every core.
+    /// </summary>
+    public int[][] FirstFailureCores(bool[] suppressed, IEnumerable<ProtectionRequirement> block, CancellationToken cancellationToken)
+    {
+        var failing = Find(suppressed, block, firstOnly: true, cancellationToken).Where(side => side.Failing.Length > 0).ToArray();
+        SolverSettings.EachInParallel(
+            failing.Length,
+            f => failing[f].Core ??= Explainer(failing[f].Scope, suppressed).Core(failing[f].Failing[0].ToQuery(), cancellationToken),
+            cancellationToken);
+        return [.. failing.Select(side => side.Core!)];
+    }
 
     /// <summary>
     /// The requirements grouped by witness scope: requirements spanning units (whole-cube scope) first, then
@@ -47,25 +57,6 @@ internal sealed class ProtectionAuditor
             .OrderBy(group => group.Key.Length == 0 ? 0 : 1)
             .ThenBy(group => group.Min(requirement => requirement.Support.DefaultIfEmpty().Min()))
             .Select(group => group.ToArray());
-
-    /// <summary>
-    /// For each failing check, a set of published cells whose publication alone makes it fail (see <see cref="FailureExplainer"/>),
-    /// in the checks' order. The checks' cores are independent solves, found on every core at once.
-    /// </summary>
-    public int[][] FailureCores(IReadOnlyList<ProtectionCheck> checks, bool[] suppressed, CancellationToken cancellationToken)
-    {
-        var scopesOfChecks = checks.Select(check => ScopeOf(check.Requirement)).ToArray();
-        var cores = new int[checks.Count][];
-        SolverSettings.EachInParallel(
-            checks.Count,
-            c =>
-            {
-                var scope = scopesOfChecks[c];
-                cores[c] = explainer.Core(checks[c].ToQuery(), scope.Varying, scope.VaryingSupports, scope.Touching.Where(index => !suppressed[index]), cancellationToken);
-            },
-            cancellationToken);
-        return cores;
-    }
 
     /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
     public int UnitsSpanned(TableCell cell) => scopes.UnitsSpanned(cell.Support);
@@ -123,7 +114,7 @@ internal sealed class ProtectionAuditor
     /// run on every core at once (<see cref="RunAhead"/>), and then their questions are replayed in order
     /// (<see cref="IntruderView.Replay"/>), which leaves the pool as if the sides had run one after another.
     /// </summary>
-    private List<ProtectionCheck> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
+    private List<Side> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
     {
         var views = new Dictionary<Scoped, IntruderView>();
         var sides = new List<Side>();
@@ -141,12 +132,12 @@ internal sealed class ProtectionAuditor
                 var key = (requirement, direction);
                 if (firstOnly && remembered.TryGetValue(key, out var known) && known.Signature == signature)
                 {
-                    sides.Add(new Side(key, signature, View: null, Groups: []) { Failing = known.Failing });
+                    sides.Add(new Side(key, scope, signature, View: null, Groups: []) { Failing = known.Failing });
                     continue;
                 }
 
                 var view = views.TryGetValue(scope, out var existing) ? existing : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
-                sides.Add(new Side(key, signature, view, direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope)));
+                sides.Add(new Side(key, scope, signature, view, direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope)));
             }
         }
 
@@ -160,7 +151,7 @@ internal sealed class ProtectionAuditor
         }
         else
         {
-            var ahead = RunAhead(toRun, firstOnly, cancellationToken);
+            var ahead = RunAhead(toRun, suppressed, firstOnly, cancellationToken);
             for (var s = 0; s < toRun.Length; s++)
             {
                 toRun[s].View!.Replay(ahead[s], cancellationToken);
@@ -175,30 +166,40 @@ internal sealed class ProtectionAuditor
             }
         }
 
-        return [.. sides.SelectMany(side => side.Failing)];
+        return sides;
     }
 
     /// <summary>
     /// Runs the sides on every core, each core on its own copies of the views' models, against the pool as it stands plus
     /// the cubes found meanwhile (a shared <see cref="WitnessPool.Layer"/>): each side's failing checks, and the questions
-    /// it asked with the searches made for them, for <see cref="IntruderView.Replay"/>.
+    /// it asked with the searches made for them, for <see cref="IntruderView.Replay"/>. For the planner (first failures
+    /// only) the core that found a side failing also explains the failure, on its own explainer of the scope.
     /// </summary>
-    private SearchesAhead[] RunAhead(Side[] sides, bool firstOnly, CancellationToken cancellationToken)
+    private SearchesAhead[] RunAhead(Side[] sides, bool[] suppressed, bool firstOnly, CancellationToken cancellationToken)
     {
         var ahead = sides.Select(_ => new SearchesAhead()).ToArray();
         var layer = pool.Layer();
         SolverSettings.EachInParallel(
             sides.Length,
-            () => new Dictionary<IntruderView, ScopeModel>(),
-            (models, s) =>
+            () => (Models: new Dictionary<IntruderView, ScopeModel>(), Explainers: new Dictionary<Scoped, FailureExplainer>()),
+            (worker, s) =>
             {
-                var view = sides[s].View!;
-                var model = models.TryGetValue(view, out var existing) ? existing : models[view] = view.NewPublishedModel();
-                sides[s].Failing = [.. Failing(query => view.SearchAhead(query, layer, model, ahead[s], cancellationToken), sides[s].Groups, firstOnly)];
+                var side = sides[s];
+                var view = side.View!;
+                var model = worker.Models.TryGetValue(view, out var existing) ? existing : worker.Models[view] = view.NewPublishedModel();
+                side.Failing = [.. Failing(query => view.SearchAhead(query, layer, model, ahead[s], cancellationToken), side.Groups, firstOnly)];
+                if (firstOnly && side.Failing.Length > 0)
+                {
+                    var explainer = worker.Explainers.TryGetValue(side.Scope, out var known) ? known : worker.Explainers[side.Scope] = Explainer(side.Scope, suppressed);
+                    side.Core = explainer.Core(side.Failing[0].ToQuery(), cancellationToken);
+                }
             },
             cancellationToken);
         return ahead;
     }
+
+    private FailureExplainer Explainer(Scoped scope, bool[] suppressed) =>
+        new(tables.Cube, searchBound, scope.Varying, scope.VaryingSupports, scope.Touching.Where(index => !suppressed[index]));
 
     /// <summary>Requirements with the same witness scope share one <see cref="Scoped"/>, and so one intruder view per pattern.</summary>
     private Scoped ScopeOf(ProtectionRequirement requirement)
@@ -283,10 +284,12 @@ internal sealed class ProtectionAuditor
 
     /// <summary>
     /// One side of one requirement in one call of <see cref="Find"/>: its failing checks, remembered (no view) or to be
-    /// run on the view of its scope.
+    /// run on the view of its scope, and the core of the first one once explained.
     /// </summary>
-    private sealed record Side((ProtectionRequirement, CheckDirection) Key, string Signature, IntruderView? View, IEnumerable<(WitnessQuery?, ProtectionCheck[])> Groups)
+    private sealed record Side((ProtectionRequirement, CheckDirection) Key, Scoped Scope, string Signature, IntruderView? View, IEnumerable<(WitnessQuery?, ProtectionCheck[])> Groups)
     {
         public ProtectionCheck[] Failing { get; set; } = [];
+
+        public int[]? Core { get; set; }
     }
 }
