@@ -124,7 +124,7 @@ internal sealed class IntruderView
     public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
     {
         var (minimum, maximum) = KnownEnds(support);
-        return (minimum ?? Optimize(support, maximize: false, cancellationToken), maximum ?? Optimize(support, maximize: true, cancellationToken));
+        return (minimum ?? Optimize(PublishedModel(), support, maximize: false, cancellationToken), maximum ?? Optimize(PublishedModel(), support, maximize: true, cancellationToken));
     }
 
     /// <summary>
@@ -148,10 +148,12 @@ internal sealed class IntruderView
         return (minimum, reachesContaining ? containing : null);
     }
 
-    /// <summary>The exact minimum or maximum of Σ support. Builds its own model, so several may run at once on one view.</summary>
-    public long Optimize(int[] support, bool maximize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exact minimum or maximum of Σ support, on <paramref name="model"/>, a <see cref="NewPublishedModel"/> of this
+    /// view whose objective it replaces: several may run at once on one view, each on its own model.
+    /// </summary>
+    public static long Optimize(ScopeModel model, int[] support, bool maximize, CancellationToken cancellationToken)
     {
-        var model = PublishedModel();
         var total = model.Sum(support);
         if (maximize)
         {

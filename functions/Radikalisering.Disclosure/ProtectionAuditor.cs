@@ -63,7 +63,7 @@ internal sealed class ProtectionAuditor
 
     /// <summary>
     /// Whether every requirement holds, and every withheld cell's range. The ends the witness pool settles are found
-    /// first, in order (the pool is not shared across threads); the rest are independent solves, run on every core.
+    /// first; the rest are independent solves, run on every core, each core on one model per view.
     /// </summary>
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
@@ -95,10 +95,12 @@ internal sealed class ProtectionAuditor
             .ToArray();
         SolverSettings.EachInParallel(
             solves.Length,
-            s =>
+            () => new Dictionary<IntruderView, ScopeModel>(),
+            (models, s) =>
             {
                 var (c, maximize) = solves[s];
-                (maximize ? maxima : minima)[c] = viewOf[c].Optimize(withheld[c].Support, maximize, cancellationToken);
+                var model = models.TryGetValue(viewOf[c], out var existing) ? existing : models[viewOf[c]] = viewOf[c].NewPublishedModel();
+                (maximize ? maxima : minima)[c] = IntruderView.Optimize(model, withheld[c].Support, maximize, cancellationToken);
             },
             cancellationToken);
         var intervals = withheld
