@@ -67,4 +67,19 @@ public class WitnessPoolTests
         Assert.True(pool.Answers(new WitnessQuery([0], [1], AtMost: 3, AtLeast: null), _ => true, WholeCube));
         Assert.False(pool.Answers(new WitnessQuery([], [1], AtMost: 2, AtLeast: null), _ => true, WholeCube));
     }
+
+    [Fact]
+    public void A_layer_answers_from_its_pool_and_its_own_cubes_and_keeps_its_cubes_to_itself()
+    {
+        var pool = PoolWithOneMove();
+        var layer = pool.Layer();
+        var fromPool = new WitnessQuery([], [1], AtMost: null, AtLeast: 5);
+        var fromLayer = new WitnessQuery([], [2], AtMost: null, AtLeast: 11);
+
+        layer.Add([1, 2], [-1, 1]);
+
+        Assert.True(layer.Answers(fromPool, OnlyTotalPublished, WholeCube));
+        Assert.True(layer.Answers(fromLayer, OnlyTotalPublished, WholeCube));
+        Assert.False(pool.Answers(fromLayer, OnlyTotalPublished, WholeCube));
+    }
 }
