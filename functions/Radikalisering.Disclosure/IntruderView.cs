@@ -88,8 +88,8 @@ internal sealed class IntruderView
 
     /// <summary>
     /// The search <see cref="HasWitness"/> would make for the query, made ahead of its turn on another core: answered from
-    /// the pool as it stands (which must not change meanwhile), else from <paramref name="layer"/>, the pool plus the cubes
-    /// found ahead so far on every core (locked while used), else searched on <paramref name="model"/>, this core's own
+    /// the pool as it stands (which must not change meanwhile), else from <paramref name="layer"/>, the cubes found ahead
+    /// so far on every core (locked while used), else searched on <paramref name="model"/>, this core's own
     /// <see cref="NewPublishedModel"/>. Only questions the pool could not answer are recorded for <see cref="Replay"/>.
     /// </summary>
     public bool SearchAhead(WitnessQuery query, WitnessPool layer, ScopeModel model, SearchesAhead ahead, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Radikalisering.Disclosure;
 /// goes negative: each such cube is again consistent with the publication. So a found cube answers questions
 /// under any pattern that withholds every table cell it changes, most of them without a solve.
 /// Answering does not change the pool, so several threads may ask one pool that nobody adds to meanwhile;
-/// a <see cref="Layer"/> keeps a thread's own cubes on top of such a pool.
+/// a <see cref="Layer"/> keeps the cubes they find meanwhile.
 /// </summary>
 internal sealed class WitnessPool
 {
@@ -37,8 +37,8 @@ internal sealed class WitnessPool
     }
 
     /// <summary>
-    /// A pool that answers from this pool's cubes and its own, and keeps what is added to it to itself. This pool
-    /// must not change while the layer is used. A layer holds a few cubes and tries each of them on every question.
+    /// A pool for the cubes found while this pool does not change: it answers from those cubes only (ask this pool
+    /// first) and skips cubes this pool knows. A layer holds a few cubes and tries each of them on every question.
     /// </summary>
     public WitnessPool Layer() => new(this);
 
@@ -134,11 +134,6 @@ internal sealed class WitnessPool
     {
         if (movesByCubeCell is null)
         {
-            if (below!.AnswersByMove(query, isPublished, inScope, trueSum))
-            {
-                return true;
-            }
-
             foreach (var move in moves)
             {
                 if (Answers(move, query, isPublished, inScope, trueSum))

@@ -69,7 +69,7 @@ public class WitnessPoolTests
     }
 
     [Fact]
-    public void A_layer_answers_from_its_pool_and_its_own_cubes_and_keeps_its_cubes_to_itself()
+    public void A_layer_answers_from_its_own_cubes_and_keeps_them_to_itself()
     {
         var pool = PoolWithOneMove();
         var layer = pool.Layer();
@@ -78,8 +78,9 @@ public class WitnessPoolTests
 
         layer.Add([1, 2], [-1, 1]);
 
-        Assert.True(layer.Answers(fromPool, OnlyTotalPublished, WholeCube));
         Assert.True(layer.Answers(fromLayer, OnlyTotalPublished, WholeCube));
         Assert.False(pool.Answers(fromLayer, OnlyTotalPublished, WholeCube));
+        Assert.True(pool.Answers(fromPool, OnlyTotalPublished, WholeCube));
+        Assert.False(layer.Answers(fromPool, OnlyTotalPublished, WholeCube));
     }
 }
