@@ -73,7 +73,7 @@ public class WitnessPoolTests
     {
         var pool = PoolWithOneMove();
         var layer = pool.Layer();
-        var fromPool = new WitnessQuery([], [1], AtMost: null, AtLeast: 5);
+        var fromPool = new WitnessQuery([], [0], AtMost: null, AtLeast: 6);
         var fromLayer = new WitnessQuery([], [2], AtMost: null, AtLeast: 11);
 
         layer.Add([1, 2], [-1, 1]);
