@@ -13,12 +13,11 @@ internal sealed class IntruderView
     private readonly LinkedTables tables;
     private readonly bool[] suppressed;
     private readonly WitnessPool pool;
+    private readonly long searchBound;
     private readonly int[] varying;
     private readonly bool[] isVarying;
-    private readonly Dictionary<int, long> upperBounds = [];
-    private readonly HashSet<int> boundedByPublication = [];
-    private readonly int[] publishedTouching;
-    private readonly Dictionary<int, int[]> varyingSupports;
+    private readonly Func<int, bool> isPublished;
+    private readonly Lazy<(int[] Touching, Dictionary<int, int[]> VaryingSupports)> publishedEquations;
     private ScopeModel? publishedModel;
 
     /// <param name="searchBound">
@@ -30,22 +29,19 @@ internal sealed class IntruderView
         this.tables = tables;
         this.suppressed = suppressed;
         this.pool = pool;
+        this.searchBound = searchBound;
         varying = scope ?? [.. Enumerable.Range(0, tables.Cube.CellCount)];
         isVarying = new bool[tables.Cube.CellCount];
         foreach (var cubeCell in varying)
         {
             isVarying[cubeCell] = true;
-            var published = tables.CoveringCells[cubeCell].Where(index => !suppressed[index]).ToArray();
-            if (published.Length > 0)
-            {
-                boundedByPublication.Add(cubeCell);
-            }
-
-            upperBounds[cubeCell] = published.Length > 0 ? published.Min(index => tables.Cells[index].Value) : searchBound;
         }
 
-        publishedTouching = [.. varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Where(index => !suppressed[index]).Order()];
-        varyingSupports = tables.VaryingSupports(varying);
+        // Most views answer every question from the pool, so the equations are gathered only for a view's first model.
+        publishedEquations = new(() => (
+            [.. varying.SelectMany(cubeCell => tables.CoveringCells[cubeCell]).Distinct().Where(index => !suppressed[index]).Order()],
+            tables.VaryingSupports(varying)));
+        isPublished = index => !suppressed[index];
     }
 
     /// <summary>
@@ -54,41 +50,88 @@ internal sealed class IntruderView
     /// </summary>
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
     {
-        if (pool.Answers(query, IsPublished, isVarying))
+        if (pool.Answers(query, isPublished, isVarying))
         {
             return true;
         }
 
-        publishedModel ??= PublishedModel();
-        var constraints = publishedModel.Model.Model.Constraints;
-        var shared = constraints.Count;
-        try
+        var witness = Search(publishedModel ??= PublishedModel(), query, cancellationToken);
+        if (witness is { } found)
         {
-            publishedModel.Require(query);
-            var solver = new CpSolver();
-            var status = SolverSettings.Solve(publishedModel.Model, solver, cancellationToken);
-            if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal))
+            pool.Add(found.Moved, found.Steps);
+        }
+
+        return witness is not null;
+    }
+
+    /// <summary>
+    /// Asks the questions of <paramref name="ahead"/> in their turn, as <see cref="HasWitness"/> would, taking the search
+    /// made ahead where the pool cannot answer: the model was the same, so the solver's answer and cube are too, and the
+    /// pool grows as if every question had been asked now. Where the pool answered ahead but cannot now, the search is
+    /// made now. The answers are not needed: a search and the pool give the same ones.
+    /// </summary>
+    public void Replay(SearchesAhead ahead, CancellationToken cancellationToken)
+    {
+        foreach (var (query, made, witness) in ahead.Questions)
+        {
+            if (pool.Answers(query, isPublished, isVarying))
             {
-                return false;
+                continue;
             }
 
-            pool.Add(publishedModel.Values(solver));
-            return true;
-        }
-        finally
-        {
-            while (constraints.Count > shared)
+            if ((made ? witness : Search(publishedModel ??= PublishedModel(), query, cancellationToken)) is { } found)
             {
-                constraints.RemoveAt(constraints.Count - 1);
+                pool.Add(found.Moved, found.Steps);
             }
         }
     }
+
+    /// <summary>
+    /// The search <see cref="HasWitness"/> would make for the query, made ahead of its turn on another core: answered from
+    /// the pool as it stands (which must not change meanwhile), else from <paramref name="layer"/>, the cubes found ahead
+    /// so far on every core (locked while used), else searched on <paramref name="model"/>, this core's own
+    /// <see cref="NewPublishedModel"/>. Only questions the pool could not answer are recorded for <see cref="Replay"/>.
+    /// </summary>
+    public bool SearchAhead(WitnessQuery query, WitnessPool layer, ScopeModel model, SearchesAhead ahead, CancellationToken cancellationToken)
+    {
+        // What the pool answers now it answers in the question's turn too: it only grows. Such questions need no replay.
+        if (pool.Answers(query, isPublished, isVarying))
+        {
+            return true;
+        }
+
+        lock (layer)
+        {
+            if (layer.Answers(query, isPublished, isVarying))
+            {
+                ahead.AnsweredByLayer(query);
+                return true;
+            }
+        }
+
+        var witness = Search(model, query, cancellationToken);
+        ahead.Searched(query, witness);
+        if (witness is not { } found)
+        {
+            return false;
+        }
+
+        lock (layer)
+        {
+            layer.Add(found.Moved, found.Steps);
+        }
+
+        return true;
+    }
+
+    /// <summary>A model of the published figures like the one <see cref="HasWitness"/> searches on, for another core.</summary>
+    public ScopeModel NewPublishedModel() => PublishedModel();
 
     /// <summary>The minimum and maximum of Σ support (exact without a scope); the maximum is long.MaxValue when unbounded.</summary>
     public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
     {
         var (minimum, maximum) = KnownEnds(support);
-        return (minimum ?? Optimize(support, maximize: false, cancellationToken), maximum ?? Optimize(support, maximize: true, cancellationToken));
+        return (minimum ?? Optimize(PublishedModel(), support, maximize: false, cancellationToken), maximum ?? Optimize(PublishedModel(), support, maximize: true, cancellationToken));
     }
 
     /// <summary>
@@ -97,8 +140,8 @@ internal sealed class IntruderView
     /// </summary>
     public (long? Minimum, long? Maximum) KnownEnds(int[] support)
     {
-        long? minimum = pool.Answers(new WitnessQuery([], support, AtMost: 0, AtLeast: null), IsPublished, isVarying) ? 0 : null;
-        if (!support.All(cubeCell => !isVarying[cubeCell] || boundedByPublication.Contains(cubeCell)))
+        long? minimum = pool.Answers(new WitnessQuery([], support, AtMost: 0, AtLeast: null), isPublished, isVarying) ? 0 : null;
+        if (!support.All(cubeCell => !isVarying[cubeCell] || BoundedByPublication(cubeCell)))
         {
             return (minimum, long.MaxValue);
         }
@@ -108,14 +151,16 @@ internal sealed class IntruderView
             .Select(index => tables.Cells[index].Value)
             .DefaultIfEmpty(long.MaxValue)
             .Min();
-        var reachesContaining = containing != long.MaxValue && pool.Answers(new WitnessQuery([], support, AtMost: null, AtLeast: containing), IsPublished, isVarying);
+        var reachesContaining = containing != long.MaxValue && pool.Answers(new WitnessQuery([], support, AtMost: null, AtLeast: containing), isPublished, isVarying);
         return (minimum, reachesContaining ? containing : null);
     }
 
-    /// <summary>The exact minimum or maximum of Σ support. Builds its own model, so several may run at once on one view.</summary>
-    public long Optimize(int[] support, bool maximize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exact minimum or maximum of Σ support, on <paramref name="model"/>, a <see cref="NewPublishedModel"/> of this
+    /// view whose objective it replaces: several may run at once on one view, each on its own model.
+    /// </summary>
+    public static long Optimize(ScopeModel model, int[] support, bool maximize, CancellationToken cancellationToken)
     {
-        var model = PublishedModel();
         var total = model.Sum(support);
         if (maximize)
         {
@@ -136,16 +181,52 @@ internal sealed class IntruderView
         return (long)solver.ObjectiveValue;
     }
 
-    private bool IsPublished(int index) => !suppressed[index];
+    private static (int[] Moved, long[] Steps)? Search(ScopeModel model, WitnessQuery query, CancellationToken cancellationToken)
+    {
+        var constraints = model.Model.Model.Constraints;
+        var shared = constraints.Count;
+        try
+        {
+            model.Require(query);
+            var solver = new CpSolver();
+            var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
+            return status is CpSolverStatus.Feasible or CpSolverStatus.Optimal ? model.Changes(solver) : null;
+        }
+        finally
+        {
+            while (constraints.Count > shared)
+            {
+                constraints.RemoveAt(constraints.Count - 1);
+            }
+        }
+    }
 
     private ScopeModel PublishedModel()
     {
-        var model = new ScopeModel(tables.Cube, varying, cubeCell => upperBounds[cubeCell]);
-        foreach (var index in publishedTouching)
+        var model = new ScopeModel(tables.Cube, varying, UpperBound);
+        var (touching, varyingSupports) = publishedEquations.Value;
+        foreach (var index in touching)
         {
             model.AddPublished(varyingSupports[index]);
         }
 
         return model;
+    }
+
+    private bool BoundedByPublication(int cubeCell) => tables.CoveringCells[cubeCell].Any(isPublished);
+
+    /// <summary>The smallest published figure containing the cube cell, else the search bound.</summary>
+    private long UpperBound(int cubeCell)
+    {
+        var bound = long.MaxValue;
+        foreach (var index in tables.CoveringCells[cubeCell])
+        {
+            if (!suppressed[index])
+            {
+                bound = Math.Min(bound, tables.Cells[index].Value);
+            }
+        }
+
+        return bound == long.MaxValue ? searchBound : bound;
     }
 }

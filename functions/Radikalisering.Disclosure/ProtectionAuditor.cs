@@ -12,7 +12,6 @@ internal sealed class ProtectionAuditor
     private readonly WitnessScope scopes;
     private readonly HashSet<int> insiders;
     private readonly WitnessPool pool;
-    private readonly FailureExplainer explainer;
     private readonly Dictionary<ProtectionRequirement, Scoped> scoped = [];
     private readonly Dictionary<string, Scoped> scopesByCells = new(StringComparer.Ordinal);
     private readonly Dictionary<(ProtectionRequirement, CheckDirection), (string Signature, ProtectionCheck[] Failing)> remembered = [];
@@ -25,16 +24,27 @@ internal sealed class ProtectionAuditor
         scopes = new WitnessScope(tables.Cube);
         insiders = [.. Enumerable.Range(0, tables.Cube.CellCount).Where(cell => tables.Cube.CountAt(cell) > 0)];
         pool = new WitnessPool(tables);
-        explainer = new FailureExplainer(tables, searchBound);
     }
 
     /// <summary>Every failing check. Empty means the pattern protects everything.</summary>
     public IReadOnlyList<ProtectionCheck> Violations(bool[] suppressed, CancellationToken cancellationToken) =>
-        Find(suppressed, requirements, firstOnly: false, cancellationToken);
+        [.. Find(suppressed, requirements, firstOnly: false, cancellationToken).SelectMany(side => side.Failing)];
 
-    /// <summary>For each side of each given requirement, the first failing check if any (the no-record intruder first).</summary>
-    public IReadOnlyList<ProtectionCheck> FirstViolations(bool[] suppressed, IEnumerable<ProtectionRequirement> block, CancellationToken cancellationToken) =>
-        Find(suppressed, block, firstOnly: true, cancellationToken);
+    /// <summary>
+    /// For each side of each given requirement that fails (the no-record intruder checked first), a set of published
+    /// cells whose publication alone makes its first failing check fail (see <see cref="FailureExplainer"/>), in the
+    /// requirements' order. None means the pattern protects the given requirements. Most cores are found on every
+    /// core while the sides run (<see cref="RunAhead"/>), the rest afterwards, also on every core.
+    /// </summary>
+    public int[][] FirstFailureCores(bool[] suppressed, IEnumerable<ProtectionRequirement> block, CancellationToken cancellationToken)
+    {
+        var failing = Find(suppressed, block, firstOnly: true, cancellationToken).Where(side => side.Failing.Length > 0).ToArray();
+        SolverSettings.EachInParallel(
+            failing.Length,
+            f => failing[f].Core ??= Explainer(failing[f].Scope, suppressed).Core(failing[f].Failing[0].ToQuery(), cancellationToken),
+            cancellationToken);
+        return [.. failing.Select(side => side.Core!)];
+    }
 
     /// <summary>
     /// The requirements grouped by witness scope: requirements spanning units (whole-cube scope) first, then
@@ -48,31 +58,12 @@ internal sealed class ProtectionAuditor
             .ThenBy(group => group.Min(requirement => requirement.Support.DefaultIfEmpty().Min()))
             .Select(group => group.ToArray());
 
-    /// <summary>
-    /// For each failing check, a set of published cells whose publication alone makes it fail (see <see cref="FailureExplainer"/>),
-    /// in the checks' order. The checks' cores are independent solves, found on every core at once.
-    /// </summary>
-    public int[][] FailureCores(IReadOnlyList<ProtectionCheck> checks, bool[] suppressed, CancellationToken cancellationToken)
-    {
-        var scopesOfChecks = checks.Select(check => ScopeOf(check.Requirement)).ToArray();
-        var cores = new int[checks.Count][];
-        SolverSettings.EachInParallel(
-            checks.Count,
-            c =>
-            {
-                var scope = scopesOfChecks[c];
-                cores[c] = explainer.Core(checks[c].ToQuery(), scope.Varying, scope.VaryingSupports, scope.Touching.Where(index => !suppressed[index]), cancellationToken);
-            },
-            cancellationToken);
-        return cores;
-    }
-
     /// <summary>How many units a table cell adds up (see <see cref="WitnessScope.UnitsSpanned"/>).</summary>
     public int UnitsSpanned(TableCell cell) => scopes.UnitsSpanned(cell.Support);
 
     /// <summary>
     /// Whether every requirement holds, and every withheld cell's range. The ends the witness pool settles are found
-    /// first, in order (the pool is not shared across threads); the rest are independent solves, run on every core.
+    /// first; the rest are independent solves, run on every core, each core on one model per view.
     /// </summary>
     public DisclosureAudit Audit(bool[] suppressed, CancellationToken cancellationToken)
     {
@@ -104,10 +95,12 @@ internal sealed class ProtectionAuditor
             .ToArray();
         SolverSettings.EachInParallel(
             solves.Length,
-            s =>
+            () => new Dictionary<IntruderView, ScopeModel>(),
+            (models, s) =>
             {
                 var (c, maximize) = solves[s];
-                (maximize ? maxima : minima)[c] = viewOf[c].Optimize(withheld[c].Support, maximize, cancellationToken);
+                var model = models.TryGetValue(viewOf[c], out var existing) ? existing : models[viewOf[c]] = viewOf[c].NewPublishedModel();
+                (maximize ? maxima : minima)[c] = IntruderView.Optimize(model, withheld[c].Support, maximize, cancellationToken);
             },
             cancellationToken);
         var intervals = withheld
@@ -116,16 +109,21 @@ internal sealed class ProtectionAuditor
         return new DisclosureAudit(intervals, passed) { IntervalsAreExact = scopes.IsExact };
     }
 
-    private List<ProtectionCheck> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// The failing checks of every side of every requirement, in order. A side whose table cells around its scope are
+    /// withheld as when the planner last ran it fails as it did then. The sides to run depend on each other only through
+    /// the pool they share, and the pool only saves searches: a search and the pool give the same answers. So the sides
+    /// run on every core at once (<see cref="RunAhead"/>), and then their questions are replayed in order
+    /// (<see cref="IntruderView.Replay"/>), which leaves the pool as if the sides had run one after another.
+    /// </summary>
+    private List<Side> Find(bool[] suppressed, IEnumerable<ProtectionRequirement> block, bool firstOnly, CancellationToken cancellationToken)
     {
         var views = new Dictionary<Scoped, IntruderView>();
-        var violations = new List<ProtectionCheck>();
+        var sides = new List<Side>();
         foreach (var requirement in block)
         {
             var scope = ScopeOf(requirement);
             var signature = string.Concat(scope.Touching.Select(index => suppressed[index] ? '1' : '0'));
-            IntruderView View() => views.TryGetValue(scope, out var view) ? view : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
-
             foreach (var (direction, present) in new[] { (CheckDirection.High, requirement.MayBeAtLeast is not null), (CheckDirection.Low, requirement.MayBeAtMost is not null) })
             {
                 if (!present)
@@ -134,22 +132,76 @@ internal sealed class ProtectionAuditor
                 }
 
                 var key = (requirement, direction);
-                if (!firstOnly || !remembered.TryGetValue(key, out var known) || known.Signature != signature)
+                if (firstOnly && remembered.TryGetValue(key, out var known) && known.Signature == signature)
                 {
-                    var groups = direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope);
-                    known = (signature, [.. Failing(View(), groups, firstOnly, cancellationToken)]);
-                    if (firstOnly)
-                    {
-                        remembered[key] = known;
-                    }
+                    sides.Add(new Side(key, scope, signature, View: null, Groups: []) { Failing = known.Failing });
+                    continue;
                 }
 
-                violations.AddRange(known.Failing);
+                var view = views.TryGetValue(scope, out var existing) ? existing : views[scope] = new IntruderView(tables, suppressed, searchBound, pool, scope.Cells);
+                sides.Add(new Side(key, scope, signature, view, direction == CheckDirection.High ? HighChecks(requirement, scope) : LowChecks(requirement, scope)));
             }
         }
 
-        return violations;
+        var toRun = sides.Where(side => side.View is not null).ToArray();
+        if (toRun.Length < 2)
+        {
+            foreach (var side in toRun)
+            {
+                side.Failing = [.. Failing(query => side.View!.HasWitness(query, cancellationToken), side.Groups, firstOnly)];
+            }
+        }
+        else
+        {
+            var ahead = RunAhead(toRun, suppressed, firstOnly, cancellationToken);
+            for (var s = 0; s < toRun.Length; s++)
+            {
+                toRun[s].View!.Replay(ahead[s], cancellationToken);
+            }
+        }
+
+        if (firstOnly)
+        {
+            foreach (var side in toRun)
+            {
+                remembered[side.Key] = (side.Signature, side.Failing);
+            }
+        }
+
+        return sides;
     }
+
+    /// <summary>
+    /// Runs the sides on every core, each core on its own copies of the views' models, against the pool as it stands plus
+    /// the cubes found meanwhile (a shared <see cref="WitnessPool.Layer"/>): each side's failing checks, and the questions
+    /// it asked with the searches made for them, for <see cref="IntruderView.Replay"/>. For the planner (first failures
+    /// only) the core that found a side failing also explains the failure, on its own explainer of the scope.
+    /// </summary>
+    private SearchesAhead[] RunAhead(Side[] sides, bool[] suppressed, bool firstOnly, CancellationToken cancellationToken)
+    {
+        var ahead = sides.Select(_ => new SearchesAhead()).ToArray();
+        var layer = pool.Layer();
+        SolverSettings.EachInParallel(
+            sides.Length,
+            () => (Models: new Dictionary<IntruderView, ScopeModel>(), Explainers: new Dictionary<Scoped, FailureExplainer>()),
+            (worker, s) =>
+            {
+                var side = sides[s];
+                var view = side.View!;
+                var model = worker.Models.TryGetValue(view, out var existing) ? existing : worker.Models[view] = view.NewPublishedModel();
+                side.Failing = [.. Failing(query => view.SearchAhead(query, layer, model, ahead[s], cancellationToken), side.Groups, firstOnly)];
+                if (firstOnly && side.Failing.Length > 0)
+                {
+                    var explainer = worker.Explainers.TryGetValue(side.Scope, out var known) ? known : worker.Explainers[side.Scope] = Explainer(side.Scope, suppressed);
+                    side.Core = explainer.Core(side.Failing[0].ToQuery(), cancellationToken);
+                }
+            },
+            cancellationToken);
+        return ahead;
+    }
+
+    private FailureExplainer Explainer(Scoped scope, bool[] suppressed) =>
+        new(tables.Cube, searchBound, scope.Varying, scope.VaryingSupports, scope.Touching.Where(index => !suppressed[index]));
 
     /// <summary>Requirements with the same witness scope share one <see cref="Scoped"/>, and so one intruder view per pattern.</summary>
     private Scoped ScopeOf(ProtectionRequirement requirement)
@@ -176,16 +228,16 @@ internal sealed class ProtectionAuditor
     /// Runs groups of checks in order. A group may start with one witness query that, when it has a witness,
     /// settles every check of the group at once; only otherwise are the group's checks run one by one.
     /// </summary>
-    private static IEnumerable<ProtectionCheck> Failing(IntruderView view, IEnumerable<(WitnessQuery? Shortcut, ProtectionCheck[] Checks)> groups, bool firstOnly, CancellationToken cancellationToken)
+    private static IEnumerable<ProtectionCheck> Failing(Func<WitnessQuery, bool> hasWitness, IEnumerable<(WitnessQuery? Shortcut, ProtectionCheck[] Checks)> groups, bool firstOnly)
     {
         foreach (var (shortcut, checks) in groups.Where(group => group.Checks.Length > 0))
         {
-            if (shortcut is not null && view.HasWitness(shortcut, cancellationToken))
+            if (shortcut is not null && hasWitness(shortcut))
             {
                 continue;
             }
 
-            foreach (var check in checks.Where(check => !view.HasWitness(check.ToQuery(), cancellationToken)))
+            foreach (var check in checks.Where(check => !hasWitness(check.ToQuery())))
             {
                 yield return check;
                 if (firstOnly)
@@ -231,4 +283,15 @@ internal sealed class ProtectionAuditor
     /// within it, the table cells touching it, and the insiders in it.
     /// </summary>
     private sealed record Scoped(int[]? Cells, int[] Varying, IReadOnlyDictionary<int, int[]> VaryingSupports, int[] Touching, int[] Insiders);
+
+    /// <summary>
+    /// One side of one requirement in one call of <see cref="Find"/>: its failing checks, remembered (no view) or to be
+    /// run on the view of its scope, and the core of the first one once explained.
+    /// </summary>
+    private sealed record Side((ProtectionRequirement, CheckDirection) Key, Scoped Scope, string Signature, IntruderView? View, IEnumerable<(WitnessQuery?, ProtectionCheck[])> Groups)
+    {
+        public ProtectionCheck[] Failing { get; set; } = [];
+
+        public int[]? Core { get; set; }
+    }
 }

@@ -9,12 +9,14 @@ namespace Radikalisering.Disclosure;
 internal sealed class ScopeModel
 {
     private readonly Cube cube;
+    private readonly int[] varying;
     private readonly Dictionary<int, IntVar> cells = [];
-    private long[]? found;
 
-    public ScopeModel(Cube cube, IEnumerable<int> varying, Func<int, long> upperBound)
+    /// <param name="varying">The scope's cube cells, ascending.</param>
+    public ScopeModel(Cube cube, int[] varying, Func<int, long> upperBound)
     {
         this.cube = cube;
+        this.varying = varying;
         foreach (var cubeCell in varying)
         {
             cells[cubeCell] = Model.NewIntVar(0, upperBound(cubeCell), $"x{cubeCell}");
@@ -81,25 +83,23 @@ internal sealed class ScopeModel
     }
 
     /// <summary>
-    /// The whole cube the solver found: its values inside the scope, true counts outside. One array per model,
-    /// overwritten by the next call: a model answers thousands of questions, and the pool keeps only the moves.
+    /// The cube the solver found, as the cube cells (ascending) where it differs from the true cube and by how much:
+    /// the form the <see cref="WitnessPool"/> keeps.
     /// </summary>
-    public long[] Values(CpSolver solver)
+    public (int[] Moved, long[] Steps) Changes(CpSolver solver)
     {
-        if (found is null)
+        var moved = new List<int>();
+        var steps = new List<long>();
+        foreach (var cubeCell in varying)
         {
-            found = new long[cube.CellCount];
-            for (var cubeCell = 0; cubeCell < found.Length; cubeCell++)
+            var step = solver.Value(cells[cubeCell]) - cube.CountAt(cubeCell);
+            if (step != 0)
             {
-                found[cubeCell] = cube.CountAt(cubeCell);
+                moved.Add(cubeCell);
+                steps.Add(step);
             }
         }
 
-        foreach (var (cubeCell, cell) in cells)
-        {
-            found[cubeCell] = solver.Value(cell);
-        }
-
-        return found;
+        return ([.. moved], [.. steps]);
     }
 }

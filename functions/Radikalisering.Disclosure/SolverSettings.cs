@@ -43,4 +43,24 @@ internal static class SolverSettings
             throw;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="solve"/> for 0 ‥ count − 1 on every core, in order of the index as cores free up; each core
+    /// passes its own worker from <paramref name="newWorker"/> (its models, say) to every solve it runs.
+    /// </summary>
+    public static void EachInParallel<TWorker>(int count, Func<TWorker> newWorker, Action<TWorker, int> solve, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        EachInParallel(
+            Math.Min(count, Environment.ProcessorCount),
+            _ =>
+            {
+                var worker = newWorker();
+                for (var index = Interlocked.Increment(ref next); index < count; index = Interlocked.Increment(ref next))
+                {
+                    solve(worker, index);
+                }
+            },
+            cancellationToken);
+    }
 }

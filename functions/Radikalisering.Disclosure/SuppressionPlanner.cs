@@ -43,13 +43,13 @@ internal sealed class SuppressionPlanner
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var violations = auditor.FirstViolations(pattern, block, cancellationToken);
-            if (violations.Count == 0)
+            var failureCores = auditor.FirstFailureCores(pattern, block, cancellationToken);
+            if (failureCores.Length == 0)
             {
                 return pattern;
             }
 
-            foreach (var core in auditor.FailureCores(violations, pattern, cancellationToken))
+            foreach (var core in failureCores)
             {
                 if (known.Add(string.Join(',', core)))
                 {

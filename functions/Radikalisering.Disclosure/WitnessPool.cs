@@ -5,47 +5,88 @@ namespace Radikalisering.Disclosure;
 /// published figure unchanged can be taken any whole number of times, forwards or backwards, while no count
 /// goes negative: each such cube is again consistent with the publication. So a found cube answers questions
 /// under any pattern that withholds every table cell it changes, most of them without a solve.
+/// Answering does not change the pool, so several threads may ask one pool that nobody adds to meanwhile;
+/// a <see cref="Layer"/> keeps the cubes they find meanwhile.
 /// </summary>
 internal sealed class WitnessPool
 {
     private readonly Cube cube;
     private readonly IReadOnlyList<int[]> coveringCells;
+    private readonly WitnessPool? below;
     private readonly List<Move> moves = [];
-    private readonly List<int>[] movesByCubeCell;
+    private readonly List<int>[]? movesByCubeCell;
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
-    private int questions;
+
+    /// <summary>Per table cell, the change of the move being added; all zero between additions. A layer uses its pool's.</summary>
+    private readonly long[] change;
 
     public WitnessPool(LinkedTables tables)
     {
         cube = tables.Cube;
         coveringCells = tables.CoveringCells;
+        change = new long[tables.Cells.Count];
         movesByCubeCell = [.. Enumerable.Range(0, cube.CellCount).Select(_ => new List<int>())];
     }
+
+    private WitnessPool(WitnessPool below)
+    {
+        cube = below.cube;
+        coveringCells = below.coveringCells;
+        change = below.change;
+        this.below = below;
+    }
+
+    /// <summary>
+    /// A pool for the cubes found while this pool does not change: it answers from those cubes only (ask this pool
+    /// first) and skips cubes this pool knows. A layer holds a few cubes and tries each of them on every question.
+    /// </summary>
+    public WitnessPool Layer() => new(this);
 
     /// <summary>Keeps a cube the solver found consistent with some publication.</summary>
     public void Add(long[] values)
     {
         var moved = Enumerable.Range(0, values.Length).Where(cubeCell => values[cubeCell] != cube.CountAt(cubeCell)).ToArray();
-        var steps = moved.Select(cubeCell => values[cubeCell] - cube.CountAt(cubeCell)).ToArray();
-        if (moved.Length == 0 || !seen.Add(string.Join(',', moved.Zip(steps))))
+        Add(moved, [.. moved.Select(cubeCell => values[cubeCell] - cube.CountAt(cubeCell))]);
+    }
+
+    /// <summary>Keeps a found cube given as the cube cells where it differs from the true cube and their steps away from it.</summary>
+    public void Add(int[] moved, long[] steps)
+    {
+        var key = string.Join(',', moved.Zip(steps));
+        if (moved.Length == 0 || Knows(key))
         {
             return;
         }
 
-        var change = new Dictionary<int, long>();
+        var touched = new List<int>();
         for (var m = 0; m < moved.Length; m++)
         {
             foreach (var index in coveringCells[moved[m]])
             {
-                change[index] = change.GetValueOrDefault(index) + steps[m];
+                if (change[index] == 0)
+                {
+                    touched.Add(index);
+                }
+
+                change[index] += steps[m];
             }
         }
 
-        var id = moves.Count;
-        moves.Add(new Move(moved, steps, [.. change.Where(pair => pair.Value != 0).Select(pair => pair.Key).Order()]));
-        foreach (var cubeCell in moved)
+        var changes = touched.Where(index => change[index] != 0).Distinct().Order().ToArray();
+        foreach (var index in touched)
         {
-            movesByCubeCell[cubeCell].Add(id);
+            change[index] = 0;
+        }
+
+        var id = moves.Count;
+        moves.Add(new Move(moved, steps, changes));
+        seen.Add(key);
+        if (movesByCubeCell is not null)
+        {
+            foreach (var cubeCell in moved)
+            {
+                movesByCubeCell[cubeCell].Add(id);
+            }
         }
     }
 
@@ -56,25 +97,83 @@ internal sealed class WitnessPool
     /// </summary>
     public bool Answers(WitnessQuery query, Func<int, bool> isPublished, bool[] inScope)
     {
-        var trueSum = query.Support.Sum(cube.CountAt);
-        if (Within(query, trueSum) && query.KnownRecords.All(cubeCell => cube.CountAt(cubeCell) >= 1))
+        var trueSum = 0L;
+        foreach (var cubeCell in query.Support)
+        {
+            trueSum += cube.CountAt(cubeCell);
+        }
+
+        if (Within(query, trueSum) && KnownRecordsAreTrue(query))
         {
             return true;
         }
 
-        questions++;
+        return AnswersByMove(query, isPublished, inScope, trueSum);
+    }
+
+    private bool KnownRecordsAreTrue(WitnessQuery query)
+    {
+        foreach (var cubeCell in query.KnownRecords)
+        {
+            if (cube.CountAt(cubeCell) < 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool Knows(string move) => seen.Contains(move) || (below?.Knows(move) ?? false);
+
+    /// <summary>
+    /// Only a move of a protected cell can change the protected sum, so the pool looks up the moves of each protected
+    /// cell, the latest first, and tries a move at the first protected cell it moves only.
+    /// </summary>
+    private bool AnswersByMove(WitnessQuery query, Func<int, bool> isPublished, bool[] inScope, long trueSum)
+    {
+        if (movesByCubeCell is null)
+        {
+            foreach (var move in moves)
+            {
+                if (Answers(move, query, isPublished, inScope, trueSum))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var cubeCell in query.Support)
         {
             var candidates = movesByCubeCell[cubeCell];
             for (var c = candidates.Count - 1; c >= 0; c--)
             {
                 var move = moves[candidates[c]];
-                if (move.LastQuestion != questions && Answers(move, query, isPublished, inScope, trueSum))
+                if (!MovesEarlierProtectedCell(move, query.Support, cubeCell) && Answers(move, query, isPublished, inScope, trueSum))
                 {
                     return true;
                 }
+            }
+        }
 
-                move.LastQuestion = questions;
+        return false;
+    }
+
+    /// <summary>Whether the move, which moves <paramref name="cubeCell"/>, also moves a protected cell before it (supports are ascending).</summary>
+    private static bool MovesEarlierProtectedCell(Move move, int[] support, int cubeCell)
+    {
+        foreach (var moved in move.Cells)
+        {
+            if (moved >= cubeCell)
+            {
+                return false;
+            }
+
+            if (Array.BinarySearch(support, moved) >= 0)
+            {
+                return true;
             }
         }
 
@@ -144,11 +243,16 @@ internal sealed class WitnessPool
             }
         }
 
-        return query.KnownRecords.All(cubeCell =>
+        foreach (var cubeCell in query.KnownRecords)
         {
             var m = Array.IndexOf(move.Cells, cubeCell);
-            return cube.CountAt(cubeCell) + (m < 0 ? 0 : times * move.Steps[m]) >= 1;
-        });
+            if (cube.CountAt(cubeCell) + (m < 0 ? 0 : times * move.Steps[m]) < 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Within(WitnessQuery query, long sum) =>
@@ -156,10 +260,6 @@ internal sealed class WitnessPool
 
     private static long CeilingDivide(long numerator, long denominator) => (numerator + denominator - 1) / denominator;
 
-    /// <summary>Cube cells and how much each moves; the table cells whose sums the move changes.</summary>
-    private sealed record Move(int[] Cells, long[] Steps, int[] Changes)
-    {
-        /// <summary>The last question this move was tried on, so a move listed under several protected cells is tried once.</summary>
-        public int LastQuestion { get; set; }
-    }
+    /// <summary>Cube cells (ascending) and how much each moves; the table cells whose sums the move changes.</summary>
+    private sealed record Move(int[] Cells, long[] Steps, int[] Changes);
 }

@@ -17,7 +17,7 @@ public class WitnessPoolTests
     private static WitnessPool PoolWithOneMove()
     {
         var pool = new WitnessPool(LinkedTables.Build(Year, [Tables.Total, Tables.By("reporter")]));
-        pool.Add([2, 5, 10]);
+        pool.Add([0, 1], [-2, 2]);
         return pool;
     }
 
@@ -66,5 +66,21 @@ public class WitnessPoolTests
 
         Assert.True(pool.Answers(new WitnessQuery([0], [1], AtMost: 3, AtLeast: null), _ => true, WholeCube));
         Assert.False(pool.Answers(new WitnessQuery([], [1], AtMost: 2, AtLeast: null), _ => true, WholeCube));
+    }
+
+    [Fact]
+    public void A_layer_answers_from_its_own_cubes_and_keeps_them_to_itself()
+    {
+        var pool = PoolWithOneMove();
+        var layer = pool.Layer();
+        var fromPool = new WitnessQuery([], [0], AtMost: null, AtLeast: 6);
+        var fromLayer = new WitnessQuery([], [2], AtMost: null, AtLeast: 11);
+
+        layer.Add([1, 2], [-1, 1]);
+
+        Assert.True(layer.Answers(fromLayer, OnlyTotalPublished, WholeCube));
+        Assert.False(pool.Answers(fromLayer, OnlyTotalPublished, WholeCube));
+        Assert.True(pool.Answers(fromPool, OnlyTotalPublished, WholeCube));
+        Assert.False(layer.Answers(fromPool, OnlyTotalPublished, WholeCube));
     }
 }
