@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +25,7 @@ namespace Radikalisering.WorkerHost;
 public sealed class FunctionsHost : IAsyncDisposable
 {
     private const string HttpUriCapability = "HttpUri";
+    private static readonly TimeSpan WorkerListenPollInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly WebApplication _rpcServer;
     private readonly WorkerProcess _worker;
@@ -185,6 +187,7 @@ public sealed class FunctionsHost : IAsyncDisposable
                     "with the ASP.NET Core integration (ConfigureFunctionsWebApplication).");
             }
 
+            await WaitUntilWorkerListensAsync(new Uri(httpUri), timeout.Token);
             await StartFrontAsync(new Uri(httpUri), hostJson, options.Url, loggerFactory, cancellationToken);
         }
 
@@ -207,11 +210,38 @@ public sealed class FunctionsHost : IAsyncDisposable
         _background = Task.WhenAll(background);
     }
 
+    /// <summary>
+    /// The worker reports its HTTP address in the init response, but its ASP.NET Core server starts listening
+    /// there only as the worker's own host finishes starting, which can be after the functions are loaded; a
+    /// request forwarded before then is refused. So the host is not started until a connection is accepted.
+    /// </summary>
+    private async Task WaitUntilWorkerListensAsync(Uri workerHttpUri, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            using var probe = new TcpClient();
+            try
+            {
+                await probe.ConnectAsync(workerHttpUri.Host, workerHttpUri.Port, cancellationToken);
+                return;
+            }
+            catch (SocketException) when (!_worker.Exited.IsCompleted)
+            {
+                await Task.Delay(WorkerListenPollInterval, cancellationToken);
+            }
+            catch (SocketException)
+            {
+                throw new WorkerHostException($"The worker exited before it listened on {workerHttpUri}. Its last output:{Environment.NewLine}{_worker.LastOutput}");
+            }
+        }
+    }
+
     private async Task StartFrontAsync(Uri workerHttpUri, HostJson hostJson, Uri url, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.UseUrls(url.ToString());
         builder.Services.AddHttpClient();
         var app = builder.Build();

@@ -8,6 +8,7 @@ var arguments = LocalRunArguments.Parse(args);
 using var loggerFactory = LoggerFactory.Create(logging => logging
     .AddSimpleConsole(console => console.SingleLine = true)
     .AddFilter("Microsoft", LogLevel.Warning)
+    .AddFilter("System.Net.Http", LogLevel.Warning)
     .AddFilter("Radikalisering.WorkerHost", LogLevel.Information));
 
 var options = new FunctionsHostOptions { AppDirectory = arguments.AppDirectory, Url = arguments.Url };

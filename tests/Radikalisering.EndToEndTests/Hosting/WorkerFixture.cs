@@ -42,6 +42,15 @@ public sealed class WorkerFixture : IAsyncLifetime
         await ReportReadyQueue.DeleteIfExistsAsync();
         await ReportReadyPoisonQueue.DeleteIfExistsAsync();
 
+        Host = await StartHostAsync(AuditLogTable);
+    }
+
+    /// <summary>
+    /// Starts a worker host of its own on this fixture's Azurite, with new Concerns and ReportSnapshots tables
+    /// and <paramref name="auditLogTable"/>; the caller disposes it.
+    /// </summary>
+    public Task<FunctionsHost> StartHostAsync(string auditLogTable)
+    {
         var options = new FunctionsHostOptions
         {
             AppDirectory = RepositoryPaths.FunctionsApp,
@@ -55,7 +64,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Storage:ConcernsTable"] = AzuriteFixture.UniqueName("Concerns"),
-            ["Storage:AuditLogTable"] = AuditLogTable,
+            ["Storage:AuditLogTable"] = auditLogTable,
             ["Storage:ReportSnapshotsTable"] = AzuriteFixture.UniqueName("ReportSnapshots"),
             ["Storage:ReportReadyQueue"] = ReportReadyMessages.TriggerQueueName,
             ["KeyVault:DevelopmentKey"] = DevelopmentKey,
@@ -69,7 +78,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             options.AppSettings[key] = value;
         }
 
-        Host = await FunctionsHost.StartAsync(options, _loggerFactory);
+        return FunctionsHost.StartAsync(options, _loggerFactory);
     }
 
     /// <summary>A client without any principal header (an anonymous caller).</summary>
