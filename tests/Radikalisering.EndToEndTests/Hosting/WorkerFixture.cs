@@ -85,9 +85,12 @@ public sealed class WorkerFixture : IAsyncLifetime
     public HttpClient CreateClient() => new() { BaseAddress = Host.BaseAddress };
 
     /// <summary>A client that sends the <c>X-MS-CLIENT-PRINCIPAL</c> Easy Auth would send for the caller.</summary>
-    public HttpClient CreateClient(string objectId, params string[] roles)
+    public HttpClient CreateClient(string objectId, params string[] roles) => CreateClient(Host, objectId, roles);
+
+    /// <summary>The same, for another host than the fixture's.</summary>
+    public static HttpClient CreateClient(FunctionsHost host, string objectId, params string[] roles)
     {
-        var client = CreateClient();
+        var client = new HttpClient { BaseAddress = host.BaseAddress };
         client.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, ClientPrincipal.CreateHeaderValue(objectId, roles));
         return client;
     }

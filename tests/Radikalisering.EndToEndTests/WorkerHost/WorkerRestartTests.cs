@@ -22,8 +22,7 @@ public sealed class WorkerRestartTests(WorkerFixture worker)
         for (var start = 0; start < Starts; start++)
         {
             await using var host = await worker.StartHostAsync(AzuriteFixture.UniqueName("AuditLog"));
-            using var staff = new HttpClient { BaseAddress = host.BaseAddress };
-            staff.DefaultRequestHeaders.Add(ClientPrincipal.HeaderName, ClientPrincipal.CreateHeaderValue("restart", [AppRoles.ConcernsReadWrite]));
+            using var staff = WorkerFixture.CreateClient(host, "restart", AppRoles.ConcernsReadWrite);
             using var create = new HttpRequestMessage(HttpMethod.Post, "api/concerns")
             {
                 Content = new StringContent("""{ "receivedOn": "2026-03-14", "subjectUnder18": true, "reporter": "municipalEmployee" }""", Encoding.UTF8, "application/json"),
