@@ -4,12 +4,19 @@ namespace Radikalisering.Disclosure;
 
 /// <summary>
 /// The cube as an intruder sees it under one suppression pattern: unknown non-negative integers bound by
-/// every published figure. Answers existence questions and integer ranges from the <see cref="WitnessPool"/> where
-/// it can and with CP-SAT otherwise, keeping every cube CP-SAT finds for later questions. With a scope, only
-/// the scope's cells are unknown and the rest keep their true values (see <see cref="WitnessScope"/>).
+/// every published figure. Answers existence questions from the <see cref="WitnessPool"/> where it can, else by the
+/// exact <see cref="CubeSearch"/> within a node budget, else with CP-SAT, keeping every cube found for later questions;
+/// integer ranges with CP-SAT. With a scope, only the scope's cells are unknown and the rest keep their true values
+/// (see <see cref="WitnessScope"/>).
 /// </summary>
 internal sealed class IntruderView
 {
+    /// <summary>
+    /// Nodes the exact search may visit per witness question before CP-SAT decides it. On the national rollup's scopes
+    /// 150 decided 86 % of the searches, and was faster than 50 or 500 nodes; 20 decided almost no "yes".
+    /// </summary>
+    private const int ExactSearchNodes = 150;
+
     private readonly LinkedTables tables;
     private readonly bool[] suppressed;
     private readonly WitnessPool pool;
@@ -45,8 +52,9 @@ internal sealed class IntruderView
     }
 
     /// <summary>
-    /// Whether some cube consistent with the published figures answers the query: from the pool, else by CP-SAT on the
-    /// view's one model of the published figures, which each question extends by its own conditions and restores after.
+    /// Whether some cube consistent with the published figures answers the query: from the pool, else by a search (exact,
+    /// then CP-SAT) on the view's one model of the published figures, which each question extends by its own conditions
+    /// and restores after.
     /// </summary>
     public bool HasWitness(WitnessQuery query, CancellationToken cancellationToken)
     {
@@ -183,6 +191,12 @@ internal sealed class IntruderView
 
     private static (int[] Moved, long[] Steps)? Search(ScopeModel model, WitnessQuery query, CancellationToken cancellationToken)
     {
+        var (outcome, witness) = model.SearchExactly(query, ExactSearchNodes, cancellationToken);
+        if (outcome != SearchOutcome.OutOfBudget)
+        {
+            return witness;
+        }
+
         var constraints = model.Model.Model.Constraints;
         var shared = constraints.Count;
         try

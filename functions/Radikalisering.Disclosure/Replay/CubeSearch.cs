@@ -17,7 +17,7 @@ internal sealed class CubeSearch
     private readonly IReadOnlyList<CubeSum> sums;
     private readonly IReadOnlyList<CubeSum[]> disjunctions;
     private readonly int nodeBudget;
-    private readonly List<(long[] Low, long[] High)> ranges = [];
+    private readonly List<(long[] Low, long[] High)> ranges;
     private CancellationToken cancellationToken;
     private int nodes;
     private CubeSum? objective;
@@ -26,8 +26,10 @@ internal sealed class CubeSearch
     /// <param name="lowest">Each cube cell's least value (at least 0).</param>
     /// <param name="highest">Each cube cell's greatest value.</param>
     /// <param name="nodeBudget">Nodes visited before the search gives up.</param>
-    public CubeSearch(long[] lowest, long[] highest, IReadOnlyList<CubeSum> sums, IReadOnlyList<CubeSum[]> disjunctions, int nodeBudget)
+    /// <param name="frames">The ranges of each depth, kept by a caller that searches the same cells many times, one search at a time.</param>
+    public CubeSearch(long[] lowest, long[] highest, IReadOnlyList<CubeSum> sums, IReadOnlyList<CubeSum[]> disjunctions, int nodeBudget, List<(long[] Low, long[] High)>? frames = null)
     {
+        ranges = frames ?? [];
         this.lowest = lowest;
         this.highest = highest;
         this.sums = sums;
@@ -182,9 +184,10 @@ internal sealed class CubeSearch
         do
         {
             changed = false;
-            foreach (var sum in sums)
+            // Indexed loops: a foreach over the read-only lists would allocate an enumerator on every pass.
+            for (var index = 0; index < sums.Count; index++)
             {
-                if (!Narrow(sum, low, high, ref changed))
+                if (!Narrow(sums[index], low, high, ref changed))
                 {
                     return false;
                 }
@@ -195,8 +198,9 @@ internal sealed class CubeSearch
                 return false;
             }
 
-            foreach (var alternatives in disjunctions)
+            for (var index = 0; index < disjunctions.Count; index++)
             {
+                var alternatives = disjunctions[index];
                 CubeSum? onlyPossible = null;
                 var possible = 0;
                 var certain = false;
