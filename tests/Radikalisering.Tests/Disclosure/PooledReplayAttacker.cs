@@ -209,9 +209,7 @@ internal sealed class PooledReplayAttacker
         private readonly bool[] changeAtRisk = new bool[targets.Count];
         private readonly bool[] canMoveByThreshold = new bool[targets.Count];
 
-        private readonly long[,] minimum = ReplayAttacker.Fill(targets.Count, cells + 1, long.MaxValue);
-        private readonly long[,] maximum = ReplayAttacker.Fill(targets.Count, cells + 1, long.MinValue);
-        private readonly bool[,] atRisk = new bool[targets.Count, cells + 1];
+        private readonly IntruderRanges ranges = new(targets.Count, cells);
 
         public PooledResult Pooled => pooled;
 
@@ -234,26 +232,7 @@ internal sealed class PooledReplayAttacker
                     continue;
                 }
 
-                var line = 0L;
-                foreach (var cell in target.Line ?? [])
-                {
-                    line += counts[cell];
-                }
-
-                for (var insider = -1; insider < cells; insider++)
-                {
-                    if (insider >= 0 && (counts[insider] == 0 || target.NotAsked.Contains(insider)))
-                    {
-                        continue;
-                    }
-
-                    var others = sum - (insider >= 0 && target.Support.Contains(insider) ? 1 : 0);
-                    var lineOthers = line - (insider >= 0 && (target.Line ?? []).Contains(insider) ? 1 : 0);
-                    var i = insider + 1;
-                    minimum[t, i] = Math.Min(minimum[t, i], others);
-                    maximum[t, i] = Math.Max(maximum[t, i], others);
-                    atRisk[t, i] |= target.Line is null ? others is >= 1 && others < threshold : others == 0 && lineOthers > 0;
-                }
+                ranges.Add(t, counts, sum, target.Support, target.Line, threshold, target.NotAsked);
             }
         }
 
@@ -291,7 +270,7 @@ internal sealed class PooledReplayAttacker
             {
                 for (var i = 0; i <= cells; i++)
                 {
-                    if (targets[t].Rule == TargetRule.Change || minimum[t, i] == long.MaxValue)
+                    if (targets[t].Rule == TargetRule.Change || !ranges.Seen(t, i))
                     {
                         continue;
                     }
@@ -300,18 +279,17 @@ internal sealed class PooledReplayAttacker
                     if (targets[t].Rule == TargetRule.BelowThreshold)
                     {
                         var reach = threshold - 1 - (i > 0 && targets[t].YearCells.Contains(i - 1) ? 1 : 0);
-                        if (minimum[t, i] > 0 || maximum[t, i] < reach)
+                        if (ranges.Minimum(t, i) > 0 || ranges.Maximum(t, i) < reach)
                         {
-                            yield return $"{key}: {targets[t].Name} (year under k) is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                            yield return $"{key}: {targets[t].Name} (year under k) is {ranges.Range(t, i)} for {who}";
                         }
 
                         continue;
                     }
 
-                    var canBeEmpty = targets[t].Line is not null || minimum[t, i] <= 0;
-                    if (atRisk[t, i] && (!canBeEmpty || maximum[t, i] < threshold))
+                    if (ranges.BreaksPromise(t, i, targets[t].Line is not null, threshold))
                     {
-                        yield return $"{key}: {targets[t].Name} is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                        yield return $"{key}: {targets[t].Name} is {ranges.Range(t, i)} for {who}";
                     }
                 }
             }

@@ -167,28 +167,12 @@ internal sealed class ReplayAttacker
         string.Join(" | ", result.Tables.Select(table => string.Join(',', table.Cells.Select(cell => cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."))));
 
     /// <summary>A rows × columns array with every entry set to value.</summary>
-    internal static long[,] Fill(int rows, int columns, long value)
-    {
-        var array = new long[rows, columns];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                array[r, c] = value;
-            }
-        }
-
-        return array;
-    }
-
     /// <summary>The cubes printing one publication, with what each intruder can learn about each target.</summary>
     private sealed class Group(DisclosureResult result, List<Target> targets, int cellCount, long? totalBefore)
     {
         public DisclosureResult Result => result;
 
-        private readonly long[,] minimum = Fill(targets.Count, cellCount + 1, long.MaxValue);
-        private readonly long[,] maximum = Fill(targets.Count, cellCount + 1, long.MinValue);
-        private readonly bool[,] atRisk = new bool[targets.Count, cellCount + 1];
+        private readonly IntruderRanges ranges = new(targets.Count, cellCount);
         private readonly bool[] changeAtRisk = new bool[targets.Count];
         private readonly bool[] canMoveByThreshold = new bool[targets.Count];
 
@@ -210,28 +194,7 @@ internal sealed class ReplayAttacker
                     canMoveByThreshold[t] |= moved >= threshold;
                 }
 
-                var line = 0L;
-                foreach (var cell in target.Line ?? [])
-                {
-                    line += counts[cell];
-                }
-
-                for (var insider = -1; insider < cellCount; insider++)
-                {
-                    if (insider >= 0 && counts[insider] == 0)
-                    {
-                        continue;
-                    }
-
-                    var others = sum - (insider >= 0 && target.Support.Contains(insider) ? 1 : 0);
-                    var lineOthers = line - (insider >= 0 && (target.Line ?? []).Contains(insider) ? 1 : 0);
-                    var i = insider + 1;
-                    minimum[t, i] = Math.Min(minimum[t, i], others);
-                    maximum[t, i] = Math.Max(maximum[t, i], others);
-
-                    // A cell is at risk when this cube makes it small; a line when its whole (other) count sits in one cell.
-                    atRisk[t, i] |= target.Line is null ? others is >= 1 && others < threshold : others == 0 && lineOthers > 0;
-                }
+                ranges.Add(t, counts, sum, target.Support, target.Line, threshold, notAsked: []);
             }
         }
 
@@ -276,16 +239,10 @@ internal sealed class ReplayAttacker
             {
                 for (var i = 0; i <= (insidersRevealed ? 0 : cellCount); i++)
                 {
-                    if (!atRisk[t, i])
-                    {
-                        continue;
-                    }
-
-                    var canBeEmpty = targets[t].Line is not null || minimum[t, i] <= 0;
-                    if (!canBeEmpty || maximum[t, i] < threshold)
+                    if (ranges.BreaksPromise(t, i, targets[t].Line is not null, threshold))
                     {
                         var who = i == 0 ? "an outsider" : $"an insider in cube cell {i - 1}";
-                        yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} is {minimum[t, i]}..{maximum[t, i]} for {who}";
+                        yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} is {ranges.Range(t, i)} for {who}";
                     }
                 }
             }
