@@ -10,11 +10,14 @@ internal sealed class ScopeModel
 {
     private readonly Cube cube;
     private readonly int[] varying;
-    private readonly Dictionary<int, IntVar> cells = [];
     private readonly Dictionary<int, int> positions = [];
+    private readonly IntVar[] variables;
     private readonly long[] upperBounds;
-    private readonly List<CubeSum> publishedSums = [];
+
+    /// <summary>The unconditional published sums, and while <see cref="SearchExactly"/> runs its query's sum last.</summary>
+    private readonly List<CubeSum> searchSums = [];
     private readonly List<(long[] Low, long[] High)> searchFrames = [];
+    private readonly long[] searchLowest;
 
     /// <param name="varying">The scope's cube cells, ascending.</param>
     public ScopeModel(Cube cube, int[] varying, Func<int, long> upperBound)
@@ -22,12 +25,14 @@ internal sealed class ScopeModel
         this.cube = cube;
         this.varying = varying;
         upperBounds = new long[varying.Length];
+        variables = new IntVar[varying.Length];
+        searchLowest = new long[varying.Length];
         for (var position = 0; position < varying.Length; position++)
         {
             var cubeCell = varying[position];
             upperBounds[position] = upperBound(cubeCell);
             positions[cubeCell] = position;
-            cells[cubeCell] = Model.NewIntVar(0, upperBounds[position], $"x{cubeCell}");
+            variables[position] = Model.NewIntVar(0, upperBounds[position], string.Empty);
         }
     }
 
@@ -36,8 +41,8 @@ internal sealed class ScopeModel
     /// <summary>Σ over the cube cells: unknowns inside the scope, true counts outside it.</summary>
     public LinearExpr Sum(int[] cubeCells)
     {
-        var fixedPart = cubeCells.Where(cubeCell => !cells.ContainsKey(cubeCell)).Sum(cube.CountAt);
-        return LinearExpr.Sum(cubeCells.Where(cells.ContainsKey).Select(cubeCell => cells[cubeCell])) + fixedPart;
+        var fixedPart = cubeCells.Where(cubeCell => !positions.ContainsKey(cubeCell)).Sum(cube.CountAt);
+        return LinearExpr.Sum(cubeCells.Where(positions.ContainsKey).Select(cubeCell => variables[positions[cubeCell]])) + fixedPart;
     }
 
     /// <summary>
@@ -50,15 +55,22 @@ internal sealed class ScopeModel
     /// </summary>
     public void AddPublished(int[] varyingInSupport, BoolVar? enforcement = null)
     {
-        var linear = new LinearConstraintProto();
+        var terms = new int[varyingInSupport.Length];
+        var variableIndices = new int[varyingInSupport.Length];
         var total = 0L;
-        foreach (var cubeCell in varyingInSupport)
+        for (var term = 0; term < varyingInSupport.Length; term++)
         {
-            linear.Vars.Add(cells[cubeCell].GetIndex());
-            linear.Coeffs.Add(1);
+            var cubeCell = varyingInSupport[term];
+            terms[term] = positions[cubeCell];
+            variableIndices[term] = variables[terms[term]].GetIndex();
             total += cube.CountAt(cubeCell);
         }
 
+        // Each cube cell once (see LinkedTables.VaryingSupports): weights of one, shared, for the model and the search.
+        var ones = CubeSum.Ones(terms.Length);
+        var linear = new LinearConstraintProto();
+        linear.Vars.AddRange(variableIndices);
+        linear.Coeffs.AddRange(ones);
         linear.Domain.Add(total);
         linear.Domain.Add(total);
         var constraint = new ConstraintProto { Linear = linear };
@@ -70,9 +82,7 @@ internal sealed class ScopeModel
         Model.Model.Constraints.Add(constraint);
         if (enforcement is null)
         {
-            // Each cube cell once (see LinkedTables.VaryingSupports), so built directly, without CubeSum.Of's counting.
-            int[] terms = [.. varyingInSupport.Select(cubeCell => positions[cubeCell])];
-            publishedSums.Add(new CubeSum(terms, [.. terms.Select(_ => 1L)], total, total));
+            searchSums.Add(new CubeSum(terms, ones, total, total));
         }
     }
 
@@ -80,35 +90,63 @@ internal sealed class ScopeModel
     /// The query answered by the exact <see cref="CubeSearch"/> over the scope's unknowns and the unconditional published
     /// figures, within <paramref name="nodeBudget"/> nodes: a cube found is checked against every figure and the query.
     /// </summary>
+    /// <remarks>One search at a time per model: the search's inputs and ranges are kept on the model between questions.</remarks>
     public (SearchOutcome Outcome, (int[] Moved, long[] Steps)? Witness) SearchExactly(WitnessQuery query, int nodeBudget, CancellationToken cancellationToken)
     {
-        var lowest = new long[varying.Length];
+        Array.Clear(searchLowest);
         foreach (var known in query.KnownRecords)
         {
             if (positions.TryGetValue(known, out var position))
             {
-                lowest[position] = 1;
+                searchLowest[position] = 1;
             }
         }
 
-        var fixedPart = query.Support.Where(cubeCell => !positions.ContainsKey(cubeCell)).Sum(cube.CountAt);
-        var target = CubeSum.Of(
-            query.Support.Where(positions.ContainsKey).Select(cubeCell => positions[cubeCell]),
+        searchSums.Add(QuerySum(query));
+        try
+        {
+            var (outcome, found) = new CubeSearch(searchLowest, upperBounds, searchSums, [], nodeBudget, searchFrames).Find(cancellationToken);
+            if (found is null)
+            {
+                return (outcome, null);
+            }
+
+            if (!searchSums.TrueForAll(sum => sum.Lower <= sum.Value(found) && sum.Value(found) <= sum.Upper)
+                || searchLowest.Where((least, position) => found[position] < least).Any())
+            {
+                throw new InvalidOperationException("The exact search returned a cube that breaks a published figure or the query.");
+            }
+
+            return (outcome, Changes(position => found[position]));
+        }
+        finally
+        {
+            searchSums.RemoveAt(searchSums.Count - 1);
+        }
+    }
+
+    /// <summary>The query's bounds on its support, over the scope's unknowns (supports are ascending, and so are their positions).</summary>
+    private CubeSum QuerySum(WitnessQuery query)
+    {
+        var fixedPart = 0L;
+        var terms = new List<int>(query.Support.Length);
+        foreach (var cubeCell in query.Support)
+        {
+            if (positions.TryGetValue(cubeCell, out var position))
+            {
+                terms.Add(position);
+            }
+            else
+            {
+                fixedPart += cube.CountAt(cubeCell);
+            }
+        }
+
+        return new CubeSum(
+            [.. terms],
+            CubeSum.Ones(terms.Count),
             query.AtLeast is { } atLeast ? atLeast - fixedPart : long.MinValue,
             query.AtMost is { } atMost ? atMost - fixedPart : long.MaxValue);
-        var (outcome, found) = new CubeSearch(lowest, upperBounds, [.. publishedSums, target], [], nodeBudget, searchFrames).Find(cancellationToken);
-        if (found is null)
-        {
-            return (outcome, null);
-        }
-
-        var meetsSums = publishedSums.Append(target).All(sum => sum.Lower <= sum.Value(found) && sum.Value(found) <= sum.Upper);
-        if (!meetsSums || lowest.Where((least, position) => found[position] < least).Any())
-        {
-            throw new InvalidOperationException("The exact search returned a cube that breaks a published figure or the query.");
-        }
-
-        return (outcome, Changes(position => found[position]));
     }
 
     /// <summary>Adds the query's own conditions: a record in each known cell, and the protected sum's bounds.</summary>
@@ -125,7 +163,7 @@ internal sealed class ScopeModel
             Model.Add(total >= atLeast);
         }
 
-        foreach (var known in query.KnownRecords.Where(cells.ContainsKey).Select(cubeCell => cells[cubeCell]))
+        foreach (var known in query.KnownRecords.Where(positions.ContainsKey).Select(cubeCell => variables[positions[cubeCell]]))
         {
             Model.Add(known >= 1);
         }
@@ -135,23 +173,29 @@ internal sealed class ScopeModel
     /// The cube the solver found, as the cube cells (ascending) where it differs from the true cube and by how much:
     /// the form the <see cref="WitnessPool"/> keeps.
     /// </summary>
-    public (int[] Moved, long[] Steps) Changes(CpSolver solver) => Changes(position => solver.Value(cells[varying[position]]));
+    public (int[] Moved, long[] Steps) Changes(CpSolver solver) => Changes(position => solver.Value(variables[position]));
 
+    /// <remarks>Two passes, counting and then filling, so that only the result is allocated.</remarks>
     private (int[] Moved, long[] Steps) Changes(Func<int, long> valueAt)
     {
-        var moved = new List<int>();
-        var steps = new List<long>();
+        var count = 0;
         for (var position = 0; position < varying.Length; position++)
         {
-            var cubeCell = varying[position];
-            var step = valueAt(position) - cube.CountAt(cubeCell);
+            count += valueAt(position) != cube.CountAt(varying[position]) ? 1 : 0;
+        }
+
+        var moved = new int[count];
+        var steps = new long[count];
+        for (int position = 0, m = 0; m < count; position++)
+        {
+            var step = valueAt(position) - cube.CountAt(varying[position]);
             if (step != 0)
             {
-                moved.Add(cubeCell);
-                steps.Add(step);
+                (moved[m], steps[m]) = (varying[position], step);
+                m++;
             }
         }
 
-        return ([.. moved], [.. steps]);
+        return (moved, steps);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Radikalisering.Disclosure;
 
 /// <summary>
@@ -15,16 +17,20 @@ internal sealed class WitnessPool
     private readonly WitnessPool? below;
     private readonly List<Move> moves = [];
     private readonly List<int>[]? movesByCubeCell;
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly HashSet<(int[] Cells, long[] Steps)> seen = new(MoveComparer.Instance);
 
     /// <summary>Per table cell, the change of the move being added; all zero between additions. A layer uses its pool's.</summary>
     private readonly long[] change;
+
+    /// <summary>The table cells whose change the move being added has set; empty between additions. A layer uses its pool's.</summary>
+    private readonly List<int> touched;
 
     public WitnessPool(LinkedTables tables)
     {
         cube = tables.Cube;
         coveringCells = tables.CoveringCells;
         change = new long[tables.Cells.Count];
+        touched = [];
         movesByCubeCell = [.. Enumerable.Range(0, cube.CellCount).Select(_ => new List<int>())];
     }
 
@@ -33,6 +39,7 @@ internal sealed class WitnessPool
         cube = below.cube;
         coveringCells = below.coveringCells;
         change = below.change;
+        touched = below.touched;
         this.below = below;
     }
 
@@ -42,23 +49,29 @@ internal sealed class WitnessPool
     /// </summary>
     public WitnessPool Layer() => new(this);
 
-    /// <summary>Keeps a cube the solver found consistent with some publication.</summary>
-    public void Add(long[] values)
-    {
-        var moved = Enumerable.Range(0, values.Length).Where(cubeCell => values[cubeCell] != cube.CountAt(cubeCell)).ToArray();
-        Add(moved, [.. moved.Select(cubeCell => values[cubeCell] - cube.CountAt(cubeCell))]);
-    }
-
     /// <summary>Keeps a found cube given as the cube cells where it differs from the true cube and their steps away from it.</summary>
     public void Add(int[] moved, long[] steps)
     {
-        var key = string.Join(',', moved.Zip(steps));
-        if (moved.Length == 0 || Knows(key))
+        if (moved.Length == 0 || Knows((moved, steps)))
         {
             return;
         }
 
-        var touched = new List<int>();
+        var id = moves.Count;
+        moves.Add(new Move(moved, steps, ChangedTableCells(moved, steps)));
+        seen.Add((moved, steps));
+        if (movesByCubeCell is not null)
+        {
+            foreach (var cubeCell in moved)
+            {
+                movesByCubeCell[cubeCell].Add(id);
+            }
+        }
+    }
+
+    /// <summary>The table cells (ascending) whose sums the move changes, gathered in <see cref="change"/> and <see cref="touched"/>.</summary>
+    private int[] ChangedTableCells(int[] moved, long[] steps)
+    {
         for (var m = 0; m < moved.Length; m++)
         {
             foreach (var index in coveringCells[moved[m]])
@@ -72,22 +85,22 @@ internal sealed class WitnessPool
             }
         }
 
-        var changes = touched.Where(index => change[index] != 0).Distinct().Order().ToArray();
-        foreach (var index in touched)
+        // Cleared as kept, so a table cell touched twice (its change went back to zero and away again) is kept once.
+        var changed = 0;
+        var touchedSoFar = CollectionsMarshal.AsSpan(touched);
+        foreach (var index in touchedSoFar)
         {
-            change[index] = 0;
-        }
-
-        var id = moves.Count;
-        moves.Add(new Move(moved, steps, changes));
-        seen.Add(key);
-        if (movesByCubeCell is not null)
-        {
-            foreach (var cubeCell in moved)
+            if (change[index] != 0)
             {
-                movesByCubeCell[cubeCell].Add(id);
+                touchedSoFar[changed++] = index;
+                change[index] = 0;
             }
         }
+
+        var changes = touchedSoFar[..changed].ToArray();
+        touched.Clear();
+        Array.Sort(changes);
+        return changes;
     }
 
     /// <summary>
@@ -124,7 +137,7 @@ internal sealed class WitnessPool
         return true;
     }
 
-    private bool Knows(string move) => seen.Contains(move) || (below?.Knows(move) ?? false);
+    private bool Knows((int[] Cells, long[] Steps) move) => seen.Contains(move) || (below?.Knows(move) ?? false);
 
     /// <summary>
     /// Only a move of a protected cell can change the protected sum, so the pool looks up the moves of each protected
@@ -262,4 +275,21 @@ internal sealed class WitnessPool
 
     /// <summary>Cube cells (ascending) and how much each moves; the table cells whose sums the move changes.</summary>
     private sealed record Move(int[] Cells, long[] Steps, int[] Changes);
+
+    /// <summary>Moves compared by their cells and steps.</summary>
+    private sealed class MoveComparer : IEqualityComparer<(int[] Cells, long[] Steps)>
+    {
+        public static readonly MoveComparer Instance = new();
+
+        public bool Equals((int[] Cells, long[] Steps) x, (int[] Cells, long[] Steps) y) =>
+            x.Cells.AsSpan().SequenceEqual(y.Cells) && x.Steps.AsSpan().SequenceEqual(y.Steps);
+
+        public int GetHashCode((int[] Cells, long[] Steps) move)
+        {
+            var hash = default(HashCode);
+            hash.AddBytes(MemoryMarshal.AsBytes(move.Cells.AsSpan()));
+            hash.AddBytes(MemoryMarshal.AsBytes(move.Steps.AsSpan()));
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -44,7 +44,10 @@ internal sealed class CubeSearch
         GaveUp,
     }
 
-    /// <summary>A cube meeting everything (preferring records in many cells), none, or gave up.</summary>
+    /// <summary>
+    /// A cube meeting everything (preferring records in many cells), none, or gave up. The cube is one of the search's
+    /// ranges: the next search on the same frames overwrites it.
+    /// </summary>
     public SearchResult Find(CancellationToken cancellationToken)
     {
         objective = null;
@@ -102,12 +105,13 @@ internal sealed class CubeSearch
         var cell = NarrowestUnfixed(low, high);
         if (cell < 0)
         {
-            best = (long[])low.Clone();
             if (objective is null)
             {
+                best = low;
                 return Step.Done;
             }
 
+            best = (long[])low.Clone();
             objective = objective with { Lower = objective.Value(best) + 1 };
             return Step.Continue;
         }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Radikalisering.Disclosure;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 internal sealed record CubeSum(int[] Cells, long[] Weights, long Lower, long Upper)
 {
+    private static readonly ConcurrentDictionary<int, long[]> OnesOfLength = new();
+
+    /// <summary>Weights of one for as many cells, shared: a sum's weights are never changed.</summary>
+    public static long[] Ones(int length) => OnesOfLength.GetOrAdd(length, count => Enumerable.Repeat(1L, count).ToArray());
+
     public static CubeSum Of(IEnumerable<int> cells, long lower, long upper)
     {
         var weights = new SortedDictionary<int, long>();
