@@ -12,12 +12,28 @@ namespace Radikalisering.Core.Audit;
 /// entry's operation id or, for other entries, one drawn per write; either way only this entry can own
 /// the row, so a 409 means an earlier attempt of the same write (an SDK retry after a lost
 /// acknowledgement, or the request and the intent sweep both completing a change) already stored it.
+/// Entries written while another write is under way go together in the next (<see cref="GroupCommit{T}"/>),
+/// as one entity-group transaction per month.
 /// </summary>
-public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOptions> options, TimeProvider time) : IAuditLog
+public sealed class TableAuditLog : IAuditLog, IDisposable
 {
-    public async Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>The rows an entity-group transaction can hold.</summary>
+    private const int MaximumRowsPerTransaction = 100;
+
+    private readonly TableClientProvider _tables;
+    private readonly IOptions<StorageOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly GroupCommit<TableEntity> _writes;
+
+    public TableAuditLog(TableClientProvider tables, IOptions<StorageOptions> options, TimeProvider time)
     {
-        var occurredAt = entry.OccurredAt ?? time.GetUtcNow();
+        (_tables, _options, _time) = (tables, options, time);
+        _writes = new(MaximumRowsPerTransaction, WriteRowsAsync);
+    }
+
+    public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var occurredAt = entry.OccurredAt ?? _time.GetUtcNow();
         var row = new TableEntity(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, entry.OperationId ?? Guid.NewGuid()))
         {
             [AuditLogColumns.Who] = entry.Who,
@@ -26,17 +42,10 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
             [AuditLogColumns.Result] = entry.Result.ToString(),
             [AuditLogColumns.OccurredAt] = occurredAt,
         };
-
-        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            // Already stored by an earlier attempt of this very entry: the write is done.
-        }
+        return _writes.WriteAsync(row, cancellationToken);
     }
+
+    public void Dispose() => _writes.Dispose();
 
     /// <summary>Whether the row of an entry with a fixed operation id and time is stored.</summary>
     public async Task<bool> ContainsAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -46,10 +55,48 @@ public sealed class TableAuditLog(TableClientProvider tables, IOptions<StorageOp
             throw new ArgumentException("Only an entry with an operation id and a time has a known row.", nameof(entry));
         }
 
-        var table = await tables.GetAsync(options.Value.AuditLogTable, cancellationToken);
+        var table = await _tables.GetAsync(_options.Value.AuditLogTable, cancellationToken);
         var row = await table
             .GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId), cancellationToken: cancellationToken);
         return row.HasValue;
+    }
+
+    private async Task WriteRowsAsync(IReadOnlyList<TableEntity> rows)
+    {
+        var table = await _tables.GetAsync(_options.Value.AuditLogTable, CancellationToken.None);
+        foreach (var month in rows.GroupBy(row => row.PartitionKey))
+        {
+            if (month.Count() == 1)
+            {
+                await AddAsync(table, month.First());
+                continue;
+            }
+
+            try
+            {
+                await table.SubmitTransactionAsync(month.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                // One row stored already (see above) refuses the whole transaction: each row then goes on its own.
+                foreach (var row in month)
+                {
+                    await AddAsync(table, row);
+                }
+            }
+        }
+    }
+
+    private static async Task AddAsync(TableClient table, TableEntity row)
+    {
+        try
+        {
+            await table.AddEntityAsync(row);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Already stored by an earlier attempt of this very entry: the write is done.
+        }
     }
 
     private static string PartitionKeyOf(DateTimeOffset occurredAt) => occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture);

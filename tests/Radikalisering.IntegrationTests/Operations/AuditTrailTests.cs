@@ -129,6 +129,34 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_entries_are_each_stored_once_sharing_trail_blocks_even_with_one_stored_before()
+    {
+        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        var audit = host.Get<IAuditLog>();
+        // Stored by an earlier attempt (an SDK retry, or the intent sweep): its row refuses the transaction it joins.
+        var storedBefore = new AuditEntry("caller-0", AuditActions.CreateConcern, "subject-0", AuditResult.Succeeded)
+        {
+            OperationId = Guid.NewGuid(),
+            OccurredAt = host.Time.GetUtcNow(),
+        };
+        await audit.WriteAsync(storedBefore, CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(1, 40)
+            .Select(index => new AuditEntry($"caller-{index}", AuditActions.ListConcerns, $"subject-{index}", AuditResult.Succeeded))
+            .Append(storedBefore)
+            .Select(entry => Task.Run(() => audit.WriteAsync(entry, CancellationToken.None))));
+
+        var rows = await AuditTrail.ReadAsync(azurite, host);
+        Assert.Equal(41, rows.Count);
+        Assert.Equal(41, rows.Select(row => row.Who).Distinct().Count());
+        var result = await host.Get<AuditTrailVerifier>().VerifyAsync(Today(host), Today(host), CancellationToken.None);
+        Assert.True(result.Intact, result.FirstBrokenLink?.ToString());
+        Assert.Equal((1, 42L), (result.Blobs, result.Records));
+        var properties = await Container(host).GetAppendBlobClient(await SingleBlobAsync(host)).GetPropertiesAsync();
+        Assert.InRange(properties.Value.BlobCommittedBlockCount, 2, 41);
+    }
+
+    [Fact]
     public async Task When_someone_else_appends_to_a_writers_blob_the_writer_continues_in_a_new_blob_and_the_intruder_is_found()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
