@@ -112,10 +112,14 @@ public sealed class AuditTrailWriter : IDisposable
     private async Task<BlobContainerClient> ContainerAsync()
     {
         var container = _blobs.GetBlobContainerClient(_options.Value.AuditTrailContainer);
-        await container.CreateIfNotExistsAsync();
+        // Deployed, the container exists (Bicep): asked first, as a create's 409 is logged as a warning by every instance.
+        if (!await container.ExistsAsync())
+        {
+            await container.CreateIfNotExistsAsync();
+        }
+
         return container;
     }
 
     private sealed record OpenBlob(DateOnly Day, AppendBlobClient Client, int Blocks, long Records, string LastHash, long Length);
-
 }
