@@ -64,7 +64,8 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
     private async Task WriteRowsAsync(IReadOnlyList<TableEntity> rows)
     {
         var table = await _tables.GetAsync(_options.Value.AuditLogTable, CancellationToken.None);
-        foreach (var month in rows.GroupBy(row => row.PartitionKey))
+        // One entry written twice at once (by its request and the intent sweep) is one row, which a transaction takes once.
+        foreach (var month in rows.DistinctBy(row => row.RowKey).GroupBy(row => row.PartitionKey))
         {
             if (month.Count() == 1)
             {
@@ -76,9 +77,10 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
             {
                 await table.SubmitTransactionAsync(month.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)));
             }
-            catch (RequestFailedException exception) when (exception.Status == 409)
+            catch (RequestFailedException exception) when (exception.Status is >= 400 and < 500)
             {
-                // One row stored already (see above) refuses the whole transaction: each row then goes on its own.
+                // A row refused (most often one stored already, see above) refuses the whole transaction: each row
+                // then goes on its own, so each entry meets its own fate.
                 foreach (var row in month)
                 {
                     await AddAsync(table, row);
