@@ -112,12 +112,7 @@ public sealed class AuditTrailWriter : IDisposable
     private async Task<BlobContainerClient> ContainerAsync()
     {
         var container = _blobs.GetBlobContainerClient(_options.Value.AuditTrailContainer);
-        // Deployed, the container exists (Bicep): asked first, as a create's 409 is logged as a warning by every instance.
-        if (!await container.ExistsAsync())
-        {
-            await container.CreateIfNotExistsAsync();
-        }
-
+        await container.CreateIfMissingAsync(CancellationToken.None);
         return container;
     }
 

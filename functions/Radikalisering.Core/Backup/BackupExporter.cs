@@ -40,7 +40,7 @@ public sealed partial class BackupExporter(
     public async Task<BackupManifest> ExportAsync(CancellationToken cancellationToken)
     {
         var container = blobs.GetBlobContainerClient(options.Value.BackupContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await container.CreateIfMissingAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var startedAt = timeProvider.GetUtcNow();
