@@ -48,13 +48,15 @@ public sealed record AuditIntent(Guid OperationId, string Who, string Action, st
         }
     }
 
+    /// <summary>Whether the row is an intent's own row (<see cref="ToRow"/>), not a row carrying one.</summary>
+    public static bool IsIntentRow(TableEntity row) => row.RowKey.StartsWith(RowKeyPrefix, StringComparison.Ordinal);
+
     /// <summary>The intent an intent row holds, or another row carries; null when the row carries none (any more).</summary>
-    public static AuditIntent? HeldBy(TableEntity row) =>
-        row.RowKey.StartsWith(RowKeyPrefix, StringComparison.Ordinal) || row.ContainsKey(OperationIdColumn) ? FromRow(row) : null;
+    public static AuditIntent? HeldBy(TableEntity row) => IsIntentRow(row) || row.ContainsKey(OperationIdColumn) ? FromRow(row) : null;
 
     public static AuditIntent FromRow(TableEntity row)
     {
-        var operationId = row.RowKey.StartsWith(RowKeyPrefix, StringComparison.Ordinal)
+        var operationId = IsIntentRow(row)
             ? Guid.ParseExact(row.RowKey[RowKeyPrefix.Length..], "N")
             : row.GetGuid(OperationIdColumn) ?? throw new InvalidDataException($"Row {row.RowKey} carries no audit intent.");
         return new AuditIntent(

@@ -71,7 +71,7 @@ public sealed partial class AuditIntentSweep(
         await auditLog.WriteAsync(intent.ToEntry(), cancellationToken);
         try
         {
-            if (row.RowKey.StartsWith(AuditIntent.RowKeyPrefix, StringComparison.Ordinal))
+            if (AuditIntent.IsIntentRow(row))
             {
                 await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
             }

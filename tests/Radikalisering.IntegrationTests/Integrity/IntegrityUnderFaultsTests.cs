@@ -67,7 +67,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         Assert.Equal(
             Enumerable.Range(1, created.Count + recordedUnanswered.Count).Select(sequence => ConcernStore.FormatReference(2026, sequence)),
             created.Select(concern => concern.Reference).Concat(recordedUnanswered.Select(concern => concern.Reference)).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(rows, row => row.RowKey.StartsWith(AuditIntent.RowKeyPrefix, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, AuditIntent.IsIntentRow);
 
         var audit = await IntegrityStore.AuditRowsAsync(azurite, host);
         AssertAuditedOnce(audit, AuditActions.CreateConcern, createdIds.Union(recordedUnanswered.Select(concern => concern.Id.ToString())).ToHashSet());
