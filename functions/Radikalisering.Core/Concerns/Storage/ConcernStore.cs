@@ -24,7 +24,8 @@ namespace Radikalisering.Core.Concerns;
 /// When the SDK retries a transaction that had committed (the answer was lost), the retry fails on the
 /// counter or on the intent's row (or marker), which only this operation writes: the store then answers with the committed
 /// result, so a create never records twice and a retried update or delete reports the change it made. The record path
-/// is at most three round trips: bind the key (with a key only), the transaction, the audit row.
+/// is at most three round trips in a row: bind the key (with a key only), the transaction, then the audit (its table row
+/// and its trail record at once, see <c>ChainedAuditLog</c>).
 /// </summary>
 public sealed partial class ConcernStore(
     TableClientProvider tables,
