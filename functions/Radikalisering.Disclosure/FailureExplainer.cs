@@ -28,29 +28,16 @@ internal sealed class FailureExplainer
         }
     }
 
-    public int[] Core(WitnessQuery query, CancellationToken cancellationToken)
+    public int[] Core(WitnessQuery query, CancellationToken cancellationToken) => model.SolveRequiring(query, () =>
     {
-        var constraints = model.Model.Model.Constraints;
-        var shared = constraints.Count;
-        try
+        var solver = new CpSolver();
+        var status = SolverSettings.Solve(model.Model, solver, cancellationToken, SolverSettings.FailureCoreParameters);
+        if (status != CpSolverStatus.Infeasible)
         {
-            model.Require(query);
-            var solver = new CpSolver();
-            var status = SolverSettings.Solve(model.Model, solver, cancellationToken, SolverSettings.FailureCoreParameters);
-            if (status != CpSolverStatus.Infeasible)
-            {
-                throw new InvalidOperationException($"Explaining a failed check failed (solver status {status}).");
-            }
+            throw new InvalidOperationException($"Explaining a failed check failed (solver status {status}).");
+        }
 
-            var core = solver.Response!.SufficientAssumptionsForInfeasibility.Select(literal => cellByAssumption[literal]).Order().ToArray();
-            return core.Length > 0 ? core : throw new InvalidOperationException("A protection requirement fails even with every cell withheld.");
-        }
-        finally
-        {
-            while (constraints.Count > shared)
-            {
-                constraints.RemoveAt(constraints.Count - 1);
-            }
-        }
-    }
+        var core = solver.Response!.SufficientAssumptionsForInfeasibility.Select(literal => cellByAssumption[literal]).Order().ToArray();
+        return core.Length > 0 ? core : throw new InvalidOperationException("A protection requirement fails even with every cell withheld.");
+    });
 }

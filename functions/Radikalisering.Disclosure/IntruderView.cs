@@ -139,7 +139,10 @@ internal sealed class IntruderView
     public (long Minimum, long Maximum) Interval(int[] support, CancellationToken cancellationToken)
     {
         var (minimum, maximum) = KnownEnds(support);
-        return (minimum ?? Optimize(PublishedModel(), support, maximize: false, cancellationToken), maximum ?? Optimize(PublishedModel(), support, maximize: true, cancellationToken));
+        ScopeModel? model = null;
+        return (
+            minimum ?? Optimize(model ??= PublishedModel(), support, maximize: false, cancellationToken),
+            maximum ?? Optimize(model ??= PublishedModel(), support, maximize: true, cancellationToken));
     }
 
     /// <summary>
@@ -197,22 +200,12 @@ internal sealed class IntruderView
             return witness;
         }
 
-        var constraints = model.Model.Model.Constraints;
-        var shared = constraints.Count;
-        try
+        return model.SolveRequiring<(int[] Moved, long[] Steps)?>(query, () =>
         {
-            model.Require(query);
             var solver = new CpSolver();
             var status = SolverSettings.Solve(model.Model, solver, cancellationToken);
             return status is CpSolverStatus.Feasible or CpSolverStatus.Optimal ? model.Changes(solver) : null;
-        }
-        finally
-        {
-            while (constraints.Count > shared)
-            {
-                constraints.RemoveAt(constraints.Count - 1);
-            }
-        }
+        });
     }
 
     private ScopeModel PublishedModel()

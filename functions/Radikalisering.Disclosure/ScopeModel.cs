@@ -149,8 +149,30 @@ internal sealed class ScopeModel
             query.AtMost is { } atMost ? atMost - fixedPart : long.MaxValue);
     }
 
+    /// <summary>
+    /// Runs <paramref name="solve"/> on the model with the query's own conditions added (<see cref="Require"/>), and takes
+    /// them off again after, so the model serves the next query as it was built.
+    /// </summary>
+    public T SolveRequiring<T>(WitnessQuery query, Func<T> solve)
+    {
+        var constraints = Model.Model.Constraints;
+        var shared = constraints.Count;
+        try
+        {
+            Require(query);
+            return solve();
+        }
+        finally
+        {
+            while (constraints.Count > shared)
+            {
+                constraints.RemoveAt(constraints.Count - 1);
+            }
+        }
+    }
+
     /// <summary>Adds the query's own conditions: a record in each known cell, and the protected sum's bounds.</summary>
-    public void Require(WitnessQuery query)
+    private void Require(WitnessQuery query)
     {
         var total = Sum(query.Support);
         if (query.AtMost is { } atMost)
