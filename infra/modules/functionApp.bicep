@@ -1,6 +1,6 @@
 // The Function App on the Flex Consumption plan (Linux, .NET 10 isolated worker), running as
 // the user-assigned managed identity, behind App Service Authentication with Entra ID.
-// Every configuration key of the app (DESIGN.md §10) is set here.
+// Every configuration key of the app (docs/design.md, Configuration) is set here.
 
 @description('Name of the Flex Consumption plan.')
 param planName string
@@ -166,7 +166,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 }
 
 // Easy Auth: every request needs a valid Entra ID token for this app registration; anything
-// else gets 401 before the code runs. The code then checks the app roles (DESIGN.md §6).
+// else gets 401 before the code runs. The code then checks the app roles (docs/design.md, Access).
 // The one exception is GET /api/health for the availability test: it says only whether storage
 // and the data key are reachable.
 resource authentication 'Microsoft.Web/sites/config@2025-03-01' = {

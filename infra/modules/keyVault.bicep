@@ -1,4 +1,4 @@
-// The Key Vault that holds the 256-bit data key (DESIGN.md §5). Access is by Azure RBAC only;
+// The Key Vault that holds the 256-bit data key (docs/design.md, Encryption). Access is by Azure RBAC only;
 // soft delete and purge protection mean a deleted key (and so the data) can be recovered and
 // cannot be destroyed early. The secret itself is created by scripts/ensure-data-key.sh,
 // never here: its value must not pass through a deployment.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates or updates (idempotently, by uniqueName upsert) the two Entra ID app registrations:
 #  - radikalisering-<env>-api: the resource Easy Auth validates tokens for. It exposes the
-#    delegated scope user_impersonation and the three app roles of DESIGN.md §6 with fixed ids,
+#    delegated scope user_impersonation and the three app roles of docs/design.md (Access) with fixed ids,
 #    so role assignments survive re-runs. Its service principal requires assignment, so only
 #    users given a role can get a token at all.
 #  - radikalisering-<env>-connector: the OAuth client of the Power Platform custom connector.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the 256-bit data key (DESIGN.md §5) into Key Vault if the secret does not exist.
+# Generates the 256-bit data key (docs/design.md, Encryption) into Key Vault if the secret does not exist.
 #   ensure-data-key.sh            create the secret if absent; never overwrites
 #   ensure-data-key.sh --rotate   add a new version (key rotation, README.md "Rotate the data key")
 # The key is made by `openssl rand` and piped to Key Vault through a private temporary file;

@@ -1,6 +1,6 @@
 namespace Radikalisering.Core.Access;
 
-/// <summary>The Entra ID app roles of DESIGN.md §6.</summary>
+/// <summary>The Entra ID app roles of docs/design.md (Access).</summary>
 public static class AppRoles
 {
     /// <summary>TK staff: record, read, correct and delete concerns.</summary>

@@ -3,7 +3,7 @@ using Radikalisering.Core.Concerns;
 namespace Radikalisering.Core.Statistics;
 
 /// <summary>
-/// The three dimensions of the annual cube (DESIGN.md §8) with their categories, in the order
+/// The three dimensions of the annual cube (docs/design.md, Statistics and disclosure control) with their categories, in the order
 /// the cube is laid out: age × reporter × outcome, the last dimension varying fastest.
 /// </summary>
 public static class ConcernDimensions

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Radikalisering.EndToEndTests.Hosting;
 using Radikalisering.Functions.Routing;
 using Radikalisering.WorkerHost;
@@ -11,27 +10,18 @@ namespace Radikalisering.EndToEndTests.Routes;
 /// The routes the built app declares (<c>functions.metadata</c>, what the host serves) are the routes the
 /// Power Platform connector calls and the README documents.
 /// </summary>
-public sealed partial class RouteTableTests
+public sealed class RouteTableTests
 {
-    private static readonly HostJson HostJson = HostJson.Read(RepositoryPaths.FunctionsApp);
+    private static readonly HostJson HostJson = AppFunctions.HostJson;
 
-    private static readonly WorkerFunction[] Functions =
-        FunctionsMetadataFile.Read(RepositoryPaths.FunctionsApp).Select(WorkerFunction.From).ToArray();
+    private static readonly IReadOnlyList<WorkerFunction> Functions = AppFunctions.All;
 
-    /// <summary>
-    /// Every HTTP function as (method, path without constraints, function name), e.g. (GET, /api/concerns/{year}/{id}, GetConcern);
-    /// a function that takes every method as <c>*</c>.
-    /// </summary>
-    private static IEnumerable<(string Method, string Path, string Name)> HttpRoutes() =>
-        Functions.SelectMany(function => function.Trigger is HttpTrigger trigger
-            ? (trigger.Methods.Count == 0 ? ["*"] : trigger.Methods)
-                .Select(method => (method, $"/{HostJson.RoutePrefix}/{WithoutConstraints(trigger.Route)}", function.Name))
-            : []);
+    private static IEnumerable<(string Method, string Path, string Name)> HttpRoutes() => AppFunctions.HttpRoutes();
 
     [Fact]
     public void The_app_declares_nineteen_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
     {
-        Assert.Equal(19, Functions.Length);
+        Assert.Equal(19, Functions.Count);
         Assert.Equal(13, HttpRoutes().Count());
         Assert.Contains(("*", $"/{HostJson.RoutePrefix}/{{*path}}", UnmatchedRequestFunction.Name), HttpRoutes());
     }
@@ -65,17 +55,8 @@ public sealed partial class RouteTableTests
     public void The_README_route_tables_list_exactly_the_HTTP_functions()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var documented = ReadmeRoute().Matches(readme).Select(match => (match.Groups["method"].Value, match.Groups["path"].Value)).Order();
+        var documented = AppFunctions.DocumentedRoutes(readme).Select(route => (route.Method, route.Path)).Order();
 
         Assert.Equal(HttpRoutes().Select(route => (route.Method, route.Path)).Order(), documented);
     }
-
-    private static string WithoutConstraints(string route) => RouteConstraint().Replace(route, "}");
-
-    [GeneratedRegex(@"(:\w+(\(\w+\))?)+\}")]
-    private static partial Regex RouteConstraint();
-
-    // A route table row: | `GET /api/concerns/{year}/{id}` | ... (`*` for every method)
-    [GeneratedRegex(@"^\| `(?<method>GET|POST|PATCH|PUT|DELETE|\*) (?<path>/[^`]+)` \|", RegexOptions.Multiline)]
-    private static partial Regex ReadmeRoute();
 }

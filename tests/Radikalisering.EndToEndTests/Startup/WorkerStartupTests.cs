@@ -10,7 +10,7 @@ namespace Radikalisering.EndToEndTests.Startup;
 /// <summary>
 /// The worker's own host builder (<see cref="RadikaliseringWorker.CreateBuilder"/>, what Program.cs runs)
 /// with production settings: every registration resolves (ValidateOnBuild, ValidateScopes), every
-/// function class can be built (a static one needs no instance), and a setting that would weaken the app stops the start (DESIGN.md §5, §6, §10).
+/// function class can be built (a static one needs no instance), and a setting that would weaken the app stops the start (docs/design.md: Encryption, Access, Configuration).
 /// </summary>
 public sealed class WorkerStartupTests
 {

@@ -12,7 +12,7 @@ public sealed partial class ConnectorContractTests
 {
     private readonly ConnectorDefinition connector = ConnectorDefinition.Load();
 
-    // The concern operations of DESIGN.md §7: route, method and the connector's operationId.
+    // The concern operations of docs/design.md (HTTP API): route, method and the connector's operationId.
     public static TheoryData<string, string, string> ConcernOperations() => new()
     {
         { Routes.Concerns, "post", "CreateConcern" },

@@ -8,7 +8,7 @@ using Radikalisering.Core.Http;
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>
-/// The concern API of DESIGN.md §7, host-agnostic: the Functions triggers and the test host call
+/// The concern API of docs/design.md (HTTP API), host-agnostic: the Functions triggers and the test host call
 /// these methods. Each one checks access first (refusals audited), validates everything before
 /// writing anything, and audits before answering. A change commits together with its audit intent
 /// (<see cref="AuditIntent"/>), so it is audited even when the audit row cannot be written at once; a

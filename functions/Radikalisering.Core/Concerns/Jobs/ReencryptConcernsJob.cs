@@ -4,7 +4,7 @@ using Radikalisering.Core.Audit;
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>
-/// The re-encrypt job of DESIGN.md §5: after a rotation (a new version of the data key secret), moves
+/// The re-encrypt job of docs/design.md (Encryption): after a rotation (a new version of the data key secret), moves
 /// rows sealed under older versions onto the current one, so old versions can eventually be disabled.
 /// Each run is audited.
 /// </summary>

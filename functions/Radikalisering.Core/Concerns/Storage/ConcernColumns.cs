@@ -1,7 +1,7 @@
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>
-/// The <c>Concerns</c> table (DESIGN.md §4): PartitionKey = year received, RowKey = random GUID, and
+/// The <c>Concerns</c> table (docs/design.md, Data): PartitionKey = year received, RowKey = random GUID, and
 /// these properties. The same partition also holds bookkeeping rows whose RowKeys start with
 /// <see cref="BookkeepingPrefix"/> ('~' sorts after every GUID character), so a range query on
 /// RowKey &lt; '~' lists concerns only.
