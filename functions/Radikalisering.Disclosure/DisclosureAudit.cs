@@ -3,12 +3,6 @@ namespace Radikalisering.Disclosure;
 /// <summary>The proof: every suppressed cell's exact interval, and whether every protection requirement holds.</summary>
 public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells, bool Passed)
 {
-    /// <summary>
-    /// True when every interval is the exact integer range. For large cubes (see the documentation) the ranges
-    /// come from a scoped search: every value in them is possible, the true range may be wider.
-    /// </summary>
-    public bool IntervalsAreExact { get; init; } = true;
-
     /// <summary>What the publication knowingly reveals beyond the guarantee; <see cref="Passed"/> covers everything else.</summary>
     public IReadOnlyList<Revelation> Revelations { get; init; } = [];
 
@@ -17,7 +11,6 @@ public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells
         other is not null
         && SuppressedCells.SequenceEqual(other.SuppressedCells)
         && Passed == other.Passed
-        && IntervalsAreExact == other.IntervalsAreExact
         && Revelations.SequenceEqual(other.Revelations);
 
     public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);

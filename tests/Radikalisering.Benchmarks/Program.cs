@@ -12,11 +12,6 @@ switch (args)
     case ["suite", ..]:
         await SuiteRunner.RunAsync(large: args.Contains("--large"), coldStartRuns: 3);
         break;
-    case ["rollup", ..]:
-        RollupRuns.Run(
-            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3,
-            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 98);
-        break;
     case ["coldstart", ..]:
         await ColdStart.MeasureAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;

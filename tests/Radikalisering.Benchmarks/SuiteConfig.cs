@@ -9,7 +9,7 @@ namespace Radikalisering.Benchmarks;
 /// <summary>
 /// Every benchmark of the suite runs in this process (no generated project to build, which on a shared
 /// 2-core machine took longer than BenchmarkDotNet's two-minute build limit) with a short run: three
-/// warm-ups and three measured iterations; an operation may take up to 20 minutes (the rollup takes
+/// warm-ups and three measured iterations; an operation may take up to 20 minutes (the large compiles take
 /// seconds, and BenchmarkDotNet refuses in-process runs it expects to pass its default limit). The ratios
 /// within one run are the figures to trust.
 /// </summary>

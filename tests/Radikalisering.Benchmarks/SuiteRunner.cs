@@ -49,8 +49,6 @@ internal static class SuiteRunner
         var seal = figures.Milliseconds(nameof(EncryptionBenchmarks.Seal)) * 1000;
         var open = figures.Milliseconds(nameof(EncryptionBenchmarks.Open)) * 1000;
         var one = figures.Milliseconds(nameof(DisclosureBenchmarks.OneMunicipality));
-        var rollup = figures.Milliseconds(nameof(DisclosureBenchmarks.NinetyEightMunicipalities));
-        var rollupMegabytes = figures.AllocatedMegabytes(nameof(DisclosureBenchmarks.NinetyEightMunicipalities));
 
         var rows = new List<string[]>
         {
@@ -76,8 +74,6 @@ internal static class SuiteRunner
         rows.Add(Row("Key Vault reads, current key, 16 concurrent callers", $"{current:0.##}", "1", current, Goal(current <= 1, "1")));
         rows.Add(Row("Key Vault reads, 2 old versions, 16 concurrent callers", $"{old:0.##}", "2", old / 2, Goal(old <= 2, "1")));
         rows.Add(Row("disclosure, one municipality", $"{one:0.0} ms", "30 ms", one / 30, Goal(one < 30, "< 1")));
-        rows.Add(Row("disclosure, 98-municipality rollup", $"{rollup / 1000:0.00} s", "5 s", rollup / 5000, Goal(rollup < 5000, "< 1")));
-        rows.Add(Row("  its allocations", $"{rollupMegabytes:0} MB", "300 MB", rollupMegabytes / 300, Goal(rollupMegabytes < 300, "< 1")));
         rows.Add(Row("encryption per payload (seal + open) vs a create", $"{seal + open:0.0} µs", $"{create:0.00} ms", (seal + open) / 1000 / create, "–"));
         rows.Add(Row("cold start: worker ready / first POST answered", $"{coldStart.ReadyMs:0} / {coldStart.FirstAnswerMs:0} ms", $"steady POST {coldStart.SteadyMs:0.0} ms", coldStart.FirstAnswerMs / coldStart.SteadyMs, "–"));
         rows.Add(Row("built app folder (publish: see docs)", $"{coldStart.AppMegabytes:0} MB", "–", double.NaN, "–"));
@@ -103,9 +99,6 @@ internal static class SuiteRunner
 
         public double Milliseconds(string method, int? concerns = null) =>
             Find(method, concerns)?.ResultStatistics?.Mean / 1_000_000 ?? double.NaN;
-
-        public double AllocatedMegabytes(string method) =>
-            Find(method, null) is { } report ? report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) / 1_000_000.0 ?? double.NaN : double.NaN;
 
         public IEnumerable<int> CompileSizes() =>
             _reports.Where(report => report.BenchmarkCase.Descriptor.Type == typeof(CompileBenchmarks))

@@ -7,9 +7,8 @@ namespace Radikalisering.Benchmarks;
 
 /// <summary>
 /// How much each method prints over a seeded corpus of municipal years: the share of printed cells per table and
-/// the share of years whose total, under-18 count and confirmed count are printed. Compares the complementary
-/// planner on the six tables (before), the same planner on the one-way tables only (baseline) and the ladder with
-/// the key figures' costs (after). Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years]</c>.
+/// the share of years whose total, under-18 count and confirmed count are printed, for the ladder with the key
+/// figures' costs. Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years]</c>.
 /// </summary>
 internal static class UtilityReport
 {
@@ -36,13 +35,10 @@ internal static class UtilityReport
     public static void Run(int years)
     {
         var engine = new DisclosureEngine();
-        var settings = new DisclosureSettings(5);
-        var before = new Tally("before: complementary planner, six tables");
-        var baseline = new Tally("baseline: complementary planner, one-way tables only");
-        var after = new Tally("after: ladder with key-figure costs");
+        var tally = new Tally("ladder with key-figure costs");
         var random = new Random(2026);
         var corpus = Enumerable.Range(0, years).Select(year => Year(random, Mixes[year % Mixes.Length])).ToArray();
-        var results = new (DisclosureResult Before, DisclosureResult Baseline, DisclosureResult After, TimeSpan LadderTime)[years];
+        var results = new (DisclosureResult Result, TimeSpan LadderTime)[years];
         var done = 0;
 
         // Two years at a time: the results are tallied in corpus order afterwards, so the report does not depend on scheduling.
@@ -52,18 +48,16 @@ internal static class UtilityReport
             var ladderTime = Stopwatch.StartNew();
             var ladder = engine.Protect(new DisclosureRequest(cube, AllTables, KeyFigures));
             ladderTime.Stop();
-            results[year] = (Planner(new DisclosureRequest(cube, AllTables, settings)), Planner(new DisclosureRequest(cube, OneWay, settings)), ladder, ladderTime.Elapsed);
+            results[year] = (ladder, ladderTime.Elapsed);
             if (Interlocked.Increment(ref done) % 50 == 0)
             {
                 Console.Error.WriteLine($"{done} years");
             }
         });
 
-        foreach (var (beforeResult, baselineResult, afterResult, _) in results)
+        foreach (var (result, _) in results)
         {
-            before.Add(beforeResult);
-            baseline.Add(baselineResult);
-            after.Add(afterResult);
+            tally.Add(result);
         }
 
         var ladderSeconds = results.Average(result => result.LadderTime.TotalSeconds);
@@ -71,10 +65,7 @@ internal static class UtilityReport
         Console.WriteLine();
         Console.WriteLine("| method | " + string.Join(" | ", AllTables.Select(table => $"cells of {table.Name}")) + " | years with total | with under-18 | with confirmed | audit passed |");
         Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", AllTables.Length + 4)));
-        foreach (var tally in new[] { before, baseline, after })
-        {
-            Console.WriteLine(tally.Row(years));
-        }
+        Console.WriteLine(tally.Row(years));
     }
 
     /// <summary>
@@ -116,9 +107,6 @@ internal static class UtilityReport
                 + $"; of those withheld in at least one year: {added}");
         }
     }
-
-    private static DisclosureResult Planner(DisclosureRequest request) =>
-        DisclosureEngine.ProtectByPlanner(request, LinkedTables.Build(request.Cube, request.Tables), CancellationToken.None);
 
     private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix, (int Least, int Most) totals = default)
     {

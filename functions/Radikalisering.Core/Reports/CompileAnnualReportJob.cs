@@ -2,13 +2,15 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Statistics;
+using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Reports;
 
 /// <summary>
 /// The timer trigger's work, every day of January at 05:00 UTC: if last year's report is not yet
 /// sent, compile it and enqueue <c>report-ready</c>. Running it again is harmless: an unchanged
-/// year is not rewritten, and the queue handler mails a snapshot at most once.
+/// year is not rewritten, and the queue handler mails a snapshot at most once. A year the publication ladder
+/// refuses is logged as an error with the reason, and nothing is enqueued.
 /// </summary>
 public sealed partial class CompileAnnualReportJob(
     AnnualStatisticsCompiler compiler,
@@ -23,7 +25,17 @@ public sealed partial class CompileAnnualReportJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var year = timeProvider.GetUtcNow().Year - 1;
-        var compiled = await compiler.CompileAsync(year, cancellationToken);
+        CompileResult compiled;
+        try
+        {
+            compiled = await compiler.CompileAsync(year, cancellationToken);
+        }
+        catch (LadderRefusedException refusal)
+        {
+            LogRefused(year, refusal.Reason);
+            return;
+        }
+
         if (compiled.Outcome == CompileOutcome.AlreadySent)
         {
             LogNothingToDo(year, compiled.Snapshot.Status);
@@ -40,6 +52,9 @@ public sealed partial class CompileAnnualReportJob(
         await messages.EnqueueAsync(year, cancellationToken);
         LogEnqueued(year, compiled.Outcome);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The statistics of {Year} were not compiled: the publication ladder refused them ({Reason}). Nothing was written or enqueued; see docs/disclosure-control.md.")]
+    private partial void LogRefused(int year, LadderRefusal reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The report of {Year} is {Status}; nothing to do.")]
     private partial void LogNothingToDo(int year, ReportStatus status);

@@ -16,6 +16,8 @@ namespace Radikalisering.Core.Statistics;
 /// figures as the previous publication (they may have been read already), so what was suppressed
 /// stays suppressed and the two versions together reveal no small group, also to an intruder who replays the method. If the figures are the
 /// same, nothing is written: compiling the same year twice gives the same snapshot.</item>
+/// <item>A snapshot not yet mailed that the ladder did not make (one of the former engine's) cannot be republished
+/// safely: <see cref="LadderRefusedException"/> is thrown and the snapshot is left as it is.</item>
 /// <item>A snapshot being or already mailed (Sending, Sent) is final and never recompiled.</item>
 /// </list>
 /// </summary>

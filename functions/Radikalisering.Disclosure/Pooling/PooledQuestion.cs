@@ -30,7 +30,7 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
     public (long Minimum, long Maximum)[] Ranges(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
     {
         var printed = Printed(pooledPrinted);
-        var view = new IntruderView(tables.Stacked, [.. printed.Select(value => value is null)], PooledTotal(pooledPrinted) + 1, new WitnessPool(tables.Stacked));
+        var view = new IntruderView(tables.Stacked, [.. printed.Select(value => value is null)], PooledTotal(pooledPrinted) + 1);
         return [.. tables.Pooled.Cells
             .Where(cell => !level.Published[cell.Index])
             .Select(cell => view.Interval(tables.Stacked.Cells[tables.PooledIndex[cell.Index]].Support, cancellationToken))];

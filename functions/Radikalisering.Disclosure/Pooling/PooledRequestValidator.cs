@@ -39,9 +39,9 @@ internal static class PooledRequestValidator
             throw new ArgumentException($"A pooled cube may not have a dimension named '{StackedTables.YearDimension}'.", nameof(request));
         }
 
-        if (dimensions.Aggregate(1L, (product, dimension) => product * dimension.Categories.Count) > WitnessScope.LargestExactCube)
+        if (dimensions.Aggregate(1L, (product, dimension) => product * dimension.Categories.Count) > DisclosureEngine.LargestCube)
         {
-            throw new ArgumentException($"A pooled year's cube may have at most {WitnessScope.LargestExactCube} cells.", nameof(request));
+            throw new ArgumentException($"A pooled year's cube may have at most {DisclosureEngine.LargestCube} cells.", nameof(request));
         }
     }
 }

@@ -23,14 +23,8 @@ internal sealed class ReplayAttacker
     private readonly int[][][] lines;
 
     public ReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
-        : this(request => engine.Protect(request), dimensions, tables, settings)
     {
-    }
-
-    /// <summary>An intruder replaying another method (for example the former complementary planner).</summary>
-    public ReplayAttacker(Func<DisclosureRequest, DisclosureResult> protect, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
-    {
-        this.protect = protect;
+        protect = request => engine.Protect(request);
         this.dimensions = dimensions;
         this.tables = tables;
         this.settings = settings;

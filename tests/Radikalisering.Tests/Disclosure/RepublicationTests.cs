@@ -54,23 +54,6 @@ public class RepublicationTests
     }
 
     [Fact]
-    public void A_publication_that_withheld_its_total_is_republished_by_complementary_suppression()
-    {
-        var earlier = new[]
-        {
-            new PublishedTable(Tables.Total, [new PublishedCell([], null, SuppressionReason.Secondary)]),
-            new PublishedTable(ByAge, [new PublishedCell(["under18"], null, SuppressionReason.Primary), new PublishedCell(["adult"], 12, null)]),
-        };
-        var cube = new Cube([Tables.Age], [3, 12]);
-
-        var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, ByAge], new DisclosureSettings(), earlier));
-
-        Assert.Null(result.Cell("total").Value);
-        Assert.Equal(12, result.Cell("age", "adult").Value);
-        Assert.True(result.Audit.Passed);
-    }
-
-    [Fact]
     public void A_cell_withheld_before_stays_withheld_even_when_it_has_grown_past_k()
     {
         var earlier = new[]

@@ -7,6 +7,7 @@ using Radikalisering.Core.Http;
 using Radikalisering.Core.Mail;
 using Radikalisering.Core.Statistics;
 using Radikalisering.Core.Audit;
+using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Reports;
 
@@ -16,7 +17,7 @@ namespace Radikalisering.Core.Reports;
 /// exactly once, by <see cref="ReportSender"/>.
 /// Only years that have ended can be compiled or sent, so an early report never blocks the real one, and
 /// only years with concerns can be compiled (so sent): an empty year has nothing to publish. A year with
-/// rows that cannot be read is refused, naming how many. Access, audit and failures: <see cref="ApiPipeline"/>.
+/// rows that cannot be read is refused, naming how many, and so is a year the publication ladder cannot take. Access, audit and failures: <see cref="ApiPipeline"/>.
 /// </summary>
 public sealed class ReportEndpoints(
     ApiPipeline pipeline,
@@ -73,6 +74,10 @@ public sealed class ReportEndpoints(
                 $"{exception.RowCount} henvendelse(r) fra {year} kan ikke læses, så året er ikke opgjort. " +
                 "Ret eller slet de beskadigede rækker først (runbook i SECURITY.md); listen over året viser dem under 'unreadable'.");
         }
+        catch (LadderRefusedException refusal)
+        {
+            return Refused(year, refusal.Reason);
+        }
 
         if (result.Outcome == CompileOutcome.AlreadySent)
         {
@@ -118,6 +123,18 @@ public sealed class ReportEndpoints(
                     $"Er den ikke kommet frem, kan den sendes igen {ReportSender.StaleClaimAfter.TotalMinutes:0} minutter efter afsendelsen begyndte.");
         }
     }
+
+    /// <summary>
+    /// The ladder cannot publish the year: a snapshot from the former engine cannot be republished safely (it stays as
+    /// it is), and tables configured outside the ladder are not published at all. Nothing is written either way.
+    /// </summary>
+    private static ProblemHttpResult Refused(int year, LadderRefusal reason) => reason == LadderRefusal.PreviousPublicationNotFromLadder
+        ? Problems.Conflict(
+            $"Den gemte opgørelse for {year} er lavet med den tidligere metode, og publiceringsstigen kan ikke genberegne den uden at risikere at afsløre et skjult tal. " +
+            "Den gemte opgørelse er uændret og kan sendes, som den er.")
+        : Problems.Unprocessable(
+            $"{year} kan ikke opgøres, fordi de konfigurerede tabeller (Disclosure:Tables) ikke kan offentliggøres med publiceringsstigen: " +
+            "der skal være en total og højst de tabeller, stigen kan rumme. Intet er gemt.");
 
     private ValidationProblem? YearProblem(int year)
     {

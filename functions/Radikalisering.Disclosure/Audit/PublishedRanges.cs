@@ -28,7 +28,7 @@ internal static class PublishedRanges
 
         return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell =>
             Range(search, cell.Support, equalities, unbounded, cancellationToken)
-            ?? (view ??= new IntruderView(tables, suppressed, searchBound, new WitnessPool(tables))).Interval(cell.Support, cancellationToken))];
+            ?? (view ??= new IntruderView(tables, suppressed, searchBound)).Interval(cell.Support, cancellationToken))];
     }
 
     /// <summary>The range found by the search (the maximum long.MaxValue when a cell of the support is unbounded), or null when it gave up.</summary>

@@ -14,21 +14,6 @@ internal sealed class PriorPublication
         this.tables = tables ?? [];
     }
 
-    /// <summary>Every earlier printed figure of a table whose dimensions the cube has, matched to its current cell.</summary>
-    public IEnumerable<(TableCell Cell, long EarlierValue)> PublishedValues(Cube cube)
-    {
-        foreach (var table in tables)
-        {
-            var current = LinkedTables.Marginal(cube, table.Definition, tableIndex: -1, firstIndex: 0);
-            foreach (var earlier in table.Cells.Where(cell => cell.Value is not null))
-            {
-                var match = current.FirstOrDefault(cell => cell.Categories.SequenceEqual(earlier.Categories, StringComparer.Ordinal))
-                    ?? throw new ArgumentException($"The earlier publication of table '{table.Definition.Name}' has a cell the cube does not have.");
-                yield return (match, earlier.Value!.Value);
-            }
-        }
-    }
-
     /// <summary>The current cells that were withheld earlier; they stay withheld.</summary>
     public IEnumerable<TableCell> SuppressedEarlier(LinkedTables current) =>
         tables.SelectMany(table => table.Cells
@@ -64,6 +49,4 @@ internal sealed class PriorPublication
         return (values, withheld);
     }
 
-    /// <summary>The largest figure printed earlier, for bounding the intruder's search.</summary>
-    public long LargestValue => tables.SelectMany(table => table.Cells).Select(cell => cell.Value ?? 0).DefaultIfEmpty(0).Max();
 }

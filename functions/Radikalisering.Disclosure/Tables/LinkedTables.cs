@@ -77,26 +77,6 @@ internal sealed class LinkedTables
         return cells;
     }
 
-    /// <summary>For every table cell touching the given cube cells (ascending), the part of its support among them, ascending.</summary>
-    public Dictionary<int, int[]> VaryingSupports(int[] varying)
-    {
-        var parts = new Dictionary<int, List<int>>();
-        foreach (var cubeCell in varying)
-        {
-            foreach (var index in CoveringCells[cubeCell])
-            {
-                if (!parts.TryGetValue(index, out var part))
-                {
-                    parts[index] = part = [];
-                }
-
-                part.Add(cubeCell);
-            }
-        }
-
-        return parts.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray());
-    }
-
     public TableCell? Find(string tableName, IReadOnlyList<string> categories) =>
         cellsByKey.GetValueOrDefault(Key(tableName, categories));
 

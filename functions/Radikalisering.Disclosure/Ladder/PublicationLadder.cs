@@ -12,7 +12,7 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 internal sealed class PublicationLadder
 {
-    /// <summary>More combinations than this are not laddered; such requests use the complementary planner.</summary>
+    /// <summary>More combinations than this are not laddered; the engine refuses such requests.</summary>
     public const int LargestLadder = 4096;
 
     private readonly LinkedTables tables;
