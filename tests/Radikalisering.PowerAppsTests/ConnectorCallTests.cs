@@ -106,6 +106,17 @@ public sealed class ConnectorCallTests
     }
 
     [Fact]
+    public void The_page_size_is_one_the_connector_accepts()
+    {
+        var pageSize = Connector()["paths"]!["/concerns"]!["get"]!["parameters"]!.AsArray().Single(parameter => (string?)parameter!["name"] == "pageSize")!;
+        var appPageSize = (double)NamedFormulas.Evaluate(NamedFormulas.Parse(app.AppProperties["Formulas"])["PageSize"]);
+
+        Assert.InRange(appPageSize, (int)pageSize["minimum"]!, (int)pageSize["maximum"]!);
+        Assert.All(ConnectorContract.Calls(app).Where(found => found.Call.Operation == "ListConcerns"),
+            found => Assert.Contains(("pageSize", "PageSize"), found.Call.Arguments[1].Fields()));
+    }
+
+    [Fact]
     public void The_idempotency_key_is_made_when_the_new_concern_screen_opens_and_renewed_only_after_a_success()
     {
         const string makeKey = "Set(varIdempotencyKey, Text(GUID()))";
