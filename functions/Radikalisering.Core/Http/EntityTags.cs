@@ -5,6 +5,7 @@ using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Radikalisering.Core.Localization;
 
 namespace Radikalisering.Core.Http;
 
@@ -52,7 +53,7 @@ public static partial class EntityTags
         {
             return Problems.PreconditionRequired(
                 HeaderNames.IfMatch,
-                "Ændringer kræver headeren If-Match med den ETag, du fik, da du hentede henvendelsen. Så overskriver du ikke en andens ændring.");
+                DanishTexts.Problem("ifMatchRequired"));
         }
 
         return header.Count == 1 && Parse(header[0]) is { } tableETag

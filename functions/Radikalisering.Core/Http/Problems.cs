@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Radikalisering.Core.Localization;
 
 namespace Radikalisering.Core.Http;
 
@@ -19,7 +20,7 @@ public static class Problems
     public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null) =>
         TypedResults.ValidationProblem(
             errors,
-            detail ?? "Anmodningen indeholder fejl. Se de enkelte felter.",
+            detail ?? DanishTexts.Problem("invalid"),
             title: "The request is invalid.");
 
     /// <summary>400 for a single field.</summary>
@@ -30,13 +31,13 @@ public static class Problems
         Create(
             StatusCodes.Status401Unauthorized,
             "Authentication is required.",
-            "Du er ikke logget ind. Log ind med din arbejdskonto og prøv igen.");
+            DanishTexts.Problem("unauthorized"));
 
     public static ProblemHttpResult Forbidden(string requiredRole) =>
         Create(
             StatusCodes.Status403Forbidden,
             "The caller lacks the required app role.",
-            $"Du har ikke adgang til denne funktion. Den kræver rollen '{requiredRole}'.");
+            DanishTexts.Problem("forbidden", requiredRole));
 
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, "The resource was not found.", detail);
@@ -62,7 +63,7 @@ public static class Problems
         Create(
             StatusCodes.Status412PreconditionFailed,
             "The resource has changed.",
-            "Henvendelsen er blevet ændret af en anden, siden du hentede den. Hent den igen og gentag din ændring.",
+            DanishTexts.Problem("preconditionFailed"),
             new Dictionary<string, string[]> { [HeaderNames.IfMatch] = ["ETag'en er forældet."] });
 
     public static ProblemHttpResult ContentTooLarge(int maximumBytes) =>
@@ -105,7 +106,7 @@ public static class Problems
             Create(
                 StatusCodes.Status503ServiceUnavailable,
                 "The service is temporarily unavailable.",
-                $"Tjenesten kan ikke nå sit lager lige nu. Prøv igen om {retryAfter.TotalSeconds:0} sekunder."),
+                DanishTexts.Problem("serviceUnavailable", retryAfter.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))),
             HeaderNames.RetryAfter,
             ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
@@ -115,7 +116,7 @@ public static class Problems
         var problem = Create(
             StatusCodes.Status500InternalServerError,
             "An unexpected error occurred.",
-            $"Der opstod en uventet fejl. Oplys fejl-id {correlationId} til IT-driften.");
+            DanishTexts.Problem("internalError", correlationId));
         problem.ProblemDetails.Extensions[CorrelationIdMember] = correlationId;
         return problem;
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radikalisering.Core.Statistics;
+using Radikalisering.Core.Localization;
 using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Reports;
@@ -14,26 +14,13 @@ public static class DanishLabels
 
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("da-DK");
 
-    public static string Dimension(string dimension) => dimension switch
-    {
-        ConcernDimensions.Age => "Alder",
-        ConcernDimensions.Reporter => "Henvendelse fra",
-        ConcernDimensions.Outcome => "Udfald af §115-drøftelsen",
-        _ => dimension,
-    };
+    /// <summary>A dimension's name (labels.da.json "dimensions"), or the dimension itself when it has none.</summary>
+    public static string Dimension(string dimension) =>
+        DanishTexts.TryGet("dimensions", dimension, out var label) ? label : dimension;
 
-    public static string Category(string dimension, string category) => (dimension, category) switch
-    {
-        (ConcernDimensions.Age, ConcernDimensions.Under18) => "Under 18 år",
-        (ConcernDimensions.Age, ConcernDimensions.Adult) => "18 år og derover",
-        (ConcernDimensions.Reporter, "municipalEmployee") => "Kommunal medarbejder",
-        (ConcernDimensions.Reporter, "otherAuthority") => "Anden myndighed",
-        (ConcernDimensions.Reporter, "other") => "Andre",
-        (ConcernDimensions.Outcome, "pending") => "Afventer",
-        (ConcernDimensions.Outcome, "confirmed") => "Bekræftet",
-        (ConcernDimensions.Outcome, "dismissed") => "Afkræftet",
-        _ => category,
-    };
+    /// <summary>A category's name (labels.da.json, the section named by the dimension), or the category itself when it has none.</summary>
+    public static string Category(string dimension, string category) =>
+        DanishTexts.TryGet(dimension, category, out var label) ? label : category;
 
     /// <summary>A table's title from its dimensions: "I alt", "Alder", "Alder og udfald af §115-drøftelsen".</summary>
     public static string TableTitle(IReadOnlyList<string> dimensions)

@@ -1,4 +1,5 @@
 using Radikalisering.Core.Http;
+using Radikalisering.Core.Localization;
 using Radikalisering.Core.Time;
 
 namespace Radikalisering.Core.Concerns;
@@ -72,7 +73,7 @@ public sealed class ConcernValidator(CopenhagenCalendar calendar)
     {
         if (receivedOn > calendar.Today)
         {
-            errors[ConcernFields.ReceivedOn] = ["Datoen for modtagelse må ikke ligge i fremtiden."];
+            errors[ConcernFields.ReceivedOn] = [DanishTexts.Problem("receivedOnInFuture")];
         }
         else if (receivedOn < ConcernFields.EarliestReceivedOn)
         {
