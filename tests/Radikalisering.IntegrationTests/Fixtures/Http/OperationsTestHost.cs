@@ -6,10 +6,8 @@ using Radikalisering.Core.Backup;
 using Radikalisering.Core.Health;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
-using Radikalisering.IntegrationTests.Fixtures.Http;
-using Radikalisering.IntegrationTests.Reports;
 
-namespace Radikalisering.IntegrationTests.Operations;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The report test host plus the health, audit trail and backup routes as the Functions triggers map them.

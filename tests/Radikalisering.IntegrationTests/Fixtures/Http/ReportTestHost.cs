@@ -5,10 +5,9 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
-using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.TestSupport;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The API host with the annual report services and routes, mail going through the real Graph

@@ -4,7 +4,7 @@ namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// One <see cref="ApiTestHost"/> with the default options for all tests of a class (<c>IClassFixture</c>): started once,
-/// disposed after the class. Tests on it count only what they added themselves (<see cref="Integrity.StoreMark"/>).
+/// disposed after the class. Tests on it count only what they added themselves (<see cref="StoreMark"/>).
 /// </summary>
 public sealed class SharedApiHost(AzuriteFixture azurite) : IAsyncLifetime
 {

@@ -1,7 +1,6 @@
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
-using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>One <see cref="ReportTestHost"/> and its <see cref="GraphRecorder"/> for all tests of a class (<c>IClassFixture</c>).</summary>
 public sealed class SharedReportHost(AzuriteFixture azurite) : IAsyncLifetime
