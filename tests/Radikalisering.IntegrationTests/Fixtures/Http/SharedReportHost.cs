@@ -2,16 +2,14 @@ using Radikalisering.IntegrationTests.Fixtures.Azurite;
 
 namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
-/// <summary>One <see cref="ReportTestHost"/> and its <see cref="GraphRecorder"/> for all tests of a class (<c>IClassFixture</c>).</summary>
+/// <summary>One <see cref="ReportTestHost"/> for all tests of a class (<c>IClassFixture</c>).</summary>
 public sealed class SharedReportHost(AzuriteFixture azurite) : IAsyncLifetime
 {
     private ApiTestHost? _host;
 
-    public GraphRecorder Graph { get; } = new();
-
     public ApiTestHost Host => _host ?? throw new InvalidOperationException("The host starts in InitializeAsync.");
 
-    public async Task InitializeAsync() => _host = await ReportTestHost.StartAsync(azurite, Graph);
+    public async Task InitializeAsync() => _host = await ReportTestHost.StartAsync(azurite);
 
     public async Task DisposeAsync()
     {
@@ -19,7 +17,5 @@ public sealed class SharedReportHost(AzuriteFixture azurite) : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
-
-        Graph.Dispose();
     }
 }
