@@ -23,7 +23,6 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
 {
     private const string ReaderId = "5d1e0c2a-0000-4000-8000-000000000f1e";
 
-
     private static DateOnly Today(ApiTestHost host) => DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
 
     private static async Task WriteEntriesAsync(ApiTestHost host, int count)

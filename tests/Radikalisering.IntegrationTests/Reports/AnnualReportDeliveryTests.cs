@@ -20,7 +20,6 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite)
 {
     private const string Operator = "11111111-1111-1111-1111-111111111111";
 
-
     private async Task<ApiTestHost> StartWithLastYearAsync()
     {
         var host = await ReportTestHost.StartAsync(azurite);

@@ -15,7 +15,6 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
     private const string Operator = "11111111-1111-1111-1111-111111111111";
     private const string Leader = "22222222-2222-2222-2222-222222222222";
 
-
     private ApiTestHost Host => shared.Host;
 
     [Fact]
