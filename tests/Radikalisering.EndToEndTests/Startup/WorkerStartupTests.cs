@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Radikalisering.EndToEndTests.Hosting;
 using Radikalisering.Functions;
 
 namespace Radikalisering.EndToEndTests.Startup;
@@ -14,20 +15,10 @@ namespace Radikalisering.EndToEndTests.Startup;
 /// </summary>
 public sealed class WorkerStartupTests
 {
-    private static readonly Dictionary<string, string?> ProductionLike = new()
-    {
-        ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-        ["KeyVault:VaultUri"] = "https://kv-test.vault.azure.net/",
-        ["Auth:Mode"] = "EasyAuth",
-        ["WEBSITE_AUTH_ENABLED"] = "True",
-        ["Report:SenderMailbox"] = "tk-statistik@kommune.example",
-        ["Report:Recipients:0"] = "ledelse@kommune.example",
-    };
-
     [Fact]
     public void With_production_settings_every_service_and_function_class_resolves()
     {
-        using var host = Build(ProductionLike);
+        using var host = Build();
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
         using var scope = host.Services.CreateScope();
@@ -47,18 +38,17 @@ public sealed class WorkerStartupTests
     [InlineData("Report:DeliveryMode", "Outbox", "Development only")]
     public void A_weakening_setting_stops_the_start(string key, string? value, string reason)
     {
-        using var host = Build(new Dictionary<string, string?>(ProductionLike) { [key] = value });
+        using var host = Build((key, value));
 
         var exception = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(reason, exception.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The worker's builder in Production, settings given on the command line as the Functions host gives none.</summary>
-    private static IHost Build(Dictionary<string, string?> settings)
+    /// <summary>The worker's production-like builder, every registration checked as it is built.</summary>
+    private static IHost Build(params (string Key, string? Value)[] changes)
     {
-        string[] args = ["--environment", Environments.Production, .. settings.Where(setting => setting.Value is not null).Select(setting => $"--{setting.Key}={setting.Value}")];
-        var builder = RadikaliseringWorker.CreateBuilder(args);
+        var builder = ProductionWorker.CreateBuilder(changes);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         var host = builder.Build();
         Assert.Equal(Environments.Production, host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);

@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Radikalisering.EndToEndTests.Hosting;
 using Radikalisering.Functions;
 
 namespace Radikalisering.EndToEndTests.Telemetry;
@@ -10,18 +11,6 @@ namespace Radikalisering.EndToEndTests.Telemetry;
 /// <summary>The worker's OpenTelemetry setup, from its own builder (what Program.cs runs).</summary>
 public sealed class WorkerTelemetryTests
 {
-    private static readonly Dictionary<string, string> Settings = new()
-    {
-        ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
-        ["KeyVault:VaultUri"] = "https://kv-test.vault.azure.net/",
-        ["Auth:Mode"] = "EasyAuth",
-        ["WEBSITE_AUTH_ENABLED"] = "True",
-        ["Report:SenderMailbox"] = "tk-statistik@kommune.example",
-        ["Report:Recipients:0"] = "ledelse@kommune.example",
-        [RadikaliseringWorker.ApplicationInsightsConnectionStringSetting] =
-            "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1/",
-    };
-
     [Fact]
     public void The_exporter_authenticates_with_the_credential_every_Azure_client_uses()
     {
@@ -44,9 +33,8 @@ public sealed class WorkerTelemetryTests
         Assert.Equal(1.0F, exporter.SamplingRatio);
     }
 
-    private static IHost Build()
-    {
-        string[] args = ["--environment", Environments.Production, .. Settings.Select(setting => $"--{setting.Key}={setting.Value}")];
-        return RadikaliseringWorker.CreateBuilder(args).Build();
-    }
+    private static IHost Build() =>
+        ProductionWorker.CreateBuilder(
+            (RadikaliseringWorker.ApplicationInsightsConnectionStringSetting, "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1/"))
+        .Build();
 }

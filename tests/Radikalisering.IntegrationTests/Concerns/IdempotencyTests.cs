@@ -16,12 +16,10 @@ public sealed class IdempotencyTests(AzuriteFixture azurite, SharedApiHost share
     [Fact]
     public async Task A_retried_submission_returns_the_original_and_records_once()
     {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
-        var key = Guid.NewGuid().ToString();
+        using var submitter = await SubmitterAsync();
 
-        using var first = await client.PostAsync(ConcernRequests.Example, key);
-        using var retry = await client.PostAsync(ConcernRequests.Example, key);
+        using var first = await submitter.PostAsync();
+        using var retry = await submitter.PostAsync();
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -29,8 +27,8 @@ public sealed class IdempotencyTests(AzuriteFixture azurite, SharedApiHost share
         Assert.Equal(original, await retry.ReadAsync<ConcernView>());
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         var id = original.Id.ToString();
-        Assert.Equal(id, Assert.Single(await mark.NewConcernsAsync()).RowKey);
-        var audit = await mark.NewAuditRowsAsync();
+        Assert.Equal(id, Assert.Single(await submitter.Mark.NewConcernsAsync()).RowKey);
+        var audit = await submitter.Mark.NewAuditRowsAsync();
         Assert.Equal(1, IntegrityStore.AuditCounts(audit, AuditActions.CreateConcern)[id]);
         Assert.Equal(1, IntegrityStore.AuditCounts(audit, AuditActions.ReadConcern)[id]);
     }
@@ -38,80 +36,59 @@ public sealed class IdempotencyTests(AzuriteFixture azurite, SharedApiHost share
     [Fact]
     public async Task Parallel_retries_with_one_key_record_once()
     {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
-        var key = Guid.NewGuid().ToString();
+        using var submitter = await SubmitterAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.PostAsync(ConcernRequests.Example, key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => submitter.PostAsync()));
 
         var views = await Task.WhenAll(responses.Select(response => response.ReadAsync<ConcernView>()));
         Assert.Single(views.Select(view => view.Id).Distinct());
-        Assert.Single(await mark.NewConcernsAsync());
+        Assert.Single(await submitter.Mark.NewConcernsAsync());
         foreach (var response in responses)
         {
             response.Dispose();
         }
     }
 
-    [Fact]
-    public async Task The_same_key_with_another_body_is_422_and_records_nothing_new()
+    [Theory]
+    [InlineData("""{ "receivedOn": "2026-03-14", "subjectUnder18": false, "reporter": "municipalEmployee" }""")]
+    [InlineData("""{ "receivedOn": "2025-03-14", "subjectUnder18": true, "reporter": "municipalEmployee" }""")] // another year
+    public async Task The_same_key_with_another_body_is_422_and_records_nothing_new(string otherBody)
     {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
-        var key = Guid.NewGuid().ToString();
-        using var first = await client.PostAsync(ConcernRequests.Example, key);
+        using var submitter = await SubmitterAsync();
+        using var first = await submitter.PostAsync();
 
-        using var reused = await client.PostAsync(
-            """{ "receivedOn": "2026-03-14", "subjectUnder18": false, "reporter": "municipalEmployee" }""", key);
+        using var reused = await submitter.PostAsync(otherBody);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
         Assert.NotNull((await reused.ReadProblemAsync())["errors"]!["Idempotency-Key"]);
-        Assert.Equal((await first.ReadAsync<ConcernView>()).Id.ToString(), Assert.Single(await mark.NewConcernsAsync()).RowKey);
-    }
-
-    [Fact]
-    public async Task The_same_key_with_a_body_of_another_year_is_422_too()
-    {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
-        var key = Guid.NewGuid().ToString();
-        using var first = await client.PostAsync(ConcernRequests.Example, key);
-
-        using var reused = await client.PostAsync(
-            """{ "receivedOn": "2025-03-14", "subjectUnder18": true, "reporter": "municipalEmployee" }""", key);
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
-        Assert.Equal((await first.ReadAsync<ConcernView>()).Id.ToString(), Assert.Single(await mark.NewConcernsAsync()).RowKey);
+        Assert.Equal((await first.ReadAsync<ConcernView>()).Id.ToString(), Assert.Single(await submitter.Mark.NewConcernsAsync()).RowKey);
     }
 
     [Fact]
     public async Task Without_a_key_every_submission_records()
     {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
+        using var submitter = await SubmitterAsync();
 
-        await client.CreateAsync();
-        await client.CreateAsync();
+        await submitter.Client.CreateAsync();
+        await submitter.Client.CreateAsync();
 
-        Assert.Equal(2, (await mark.NewConcernsAsync()).Count);
+        Assert.Equal(2, (await submitter.Mark.NewConcernsAsync()).Count);
     }
 
     [Fact]
     public async Task A_retry_after_the_concern_was_deleted_is_409()
     {
-        using var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
-        var mark = await StoreMark.SetAsync(azurite, Host);
-        var key = Guid.NewGuid().ToString();
-        using var first = await client.PostAsync(ConcernRequests.Example, key);
-        using (var deleted = await client.DeleteAsync(await first.ReadAsync<ConcernView>(), first.Headers.ETag!.ToString()))
+        using var submitter = await SubmitterAsync();
+        using var first = await submitter.PostAsync();
+        using (var deleted = await submitter.Client.DeleteAsync(await first.ReadAsync<ConcernView>(), first.Headers.ETag!.ToString()))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        using var retry = await client.PostAsync(ConcernRequests.Example, key);
+        using var retry = await submitter.PostAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
-        Assert.Empty(await mark.NewConcernsAsync());
+        Assert.Empty(await submitter.Mark.NewConcernsAsync());
     }
 
     [Fact]
@@ -123,5 +100,27 @@ public sealed class IdempotencyTests(AzuriteFixture azurite, SharedApiHost share
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.ReadProblemAsync())["errors"]!["Idempotency-Key"]);
+    }
+
+    /// <summary>A staff client that submits under one fresh idempotency key, and the store marked before its first submission.</summary>
+    private async Task<Submitter> SubmitterAsync()
+    {
+        var client = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        return new Submitter(client, await StoreMark.SetAsync(azurite, Host));
+    }
+
+    private sealed class Submitter(HttpClient client, StoreMark mark) : IDisposable
+    {
+        private readonly string _key = Guid.NewGuid().ToString();
+
+        public HttpClient Client => client;
+
+        /// <summary>The rows before the test's first submission: what was added since is the test's own.</summary>
+        public StoreMark Mark => mark;
+
+        /// <summary>Submits <paramref name="json"/> with the key.</summary>
+        public Task<HttpResponseMessage> PostAsync(string json = ConcernRequests.Example) => client.PostAsync(json, _key);
+
+        public void Dispose() => client.Dispose();
     }
 }

@@ -62,7 +62,7 @@ public sealed class DamagedRowTests(AzuriteFixture azurite)
     [Fact]
     public async Task Compiling_a_year_with_damaged_rows_is_refused_naming_the_count_and_an_empty_year_is_not_compiled()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, new GraphRecorder());
+        await using var host = await ReportTestHost.StartAsync(azurite);
         using var staff = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         using var admin = host.CreateClient(Admin, AppRoles.ReportsAdmin);
         var concerns = new List<ConcernView>();

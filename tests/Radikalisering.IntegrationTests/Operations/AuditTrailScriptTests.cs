@@ -18,19 +18,17 @@ namespace Radikalisering.IntegrationTests.Operations;
 [Collection(AzuriteCollection.Name)]
 public sealed class AuditTrailScriptTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly GraphRecorder _graph = new();
     private readonly string _download = Directory.CreateTempSubdirectory("audit-trail-").FullName;
 
     public void Dispose()
     {
-        _graph.Dispose();
         Directory.Delete(_download, recursive: true);
     }
 
     [Fact]
     public async Task The_script_finds_an_intact_trail_intact_and_counts_its_records()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await WriteEntriesAsync(host, 4);
         await DownloadAsync(host);
 
@@ -46,7 +44,7 @@ public sealed class AuditTrailScriptTests(AzuriteFixture azurite) : IDisposable
     [InlineData("reordered")]
     public async Task The_script_reports_the_same_first_broken_link_as_the_app(string tampering)
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await WriteEntriesAsync(host, 4);
         var file = Assert.Single(await DownloadAsync(host));
         var lines = (await File.ReadAllLinesAsync(file)).ToList();

@@ -19,13 +19,9 @@ namespace Radikalisering.IntegrationTests.Operations;
 
 /// <summary>The hash-chained audit trail on Azurite: written with every audit entry, and every kind of tampering found.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
+public sealed class AuditTrailTests(AzuriteFixture azurite)
 {
     private const string ReaderId = "5d1e0c2a-0000-4000-8000-000000000f1e";
-
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
 
     private static DateOnly Today(ApiTestHost host) => DateOnly.FromDateTime(host.Time.GetUtcNow().UtcDateTime);
 
@@ -71,7 +67,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Every_audit_entry_is_also_appended_to_the_trail_and_the_chain_verifies()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
 
         await WriteEntriesAsync(host, 5);
 
@@ -92,7 +88,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [InlineData("rehashed", 3, BrokenLinkReasons.PreviousHashMismatch)]
     public async Task A_tampered_entry_is_reported_as_the_first_broken_link(string tampering, long brokenLine, string reason)
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await WriteEntriesAsync(host, 5);
         var blobName = await SingleBlobAsync(host);
 
@@ -114,7 +110,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Concurrent_writers_each_keep_an_intact_chain_of_their_own()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         var options = host.Get<IOptions<StorageOptions>>();
         var blobs = host.Get<BlobServiceClient>();
         using var first = new AuditTrailWriter(blobs, options, host.Time);
@@ -131,7 +127,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Concurrent_entries_are_each_stored_once_in_the_table_and_share_trail_blocks_even_when_one_is_written_again()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         var audit = host.Get<IAuditLog>();
         // Stored by an earlier attempt (an SDK retry, or the intent sweep), and written twice more at once: its row
         // refuses a transaction it joins, and a transaction takes a row once.
@@ -160,7 +156,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task When_someone_else_appends_to_a_writers_blob_the_writer_continues_in_a_new_blob_and_the_intruder_is_found()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         var writer = host.Get<AuditTrailWriter>();
         await WriteEntriesAsync(host, 2);
         var blobName = await SingleBlobAsync(host);
@@ -179,7 +175,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_verify_route_reports_the_first_broken_link_to_an_admin()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await WriteEntriesAsync(host, 3);
         var blobName = await SingleBlobAsync(host);
         await TamperAsync(host, blobName, lines => [lines[0], lines[2]]);
@@ -203,7 +199,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [InlineData("to=2026-01-01", "from")]
     public async Task A_bad_period_is_a_problem_and_nothing_is_verified(string query, string field)
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
 
         using var response = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin)
             .GetAsync($"/api/{AuditTrailEndpoints.Route}?{query}");
@@ -217,7 +213,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Only_Reports_Admin_may_verify()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
 
         using var response = await host.CreateClient(ReaderId, AppRoles.ReportsRead).GetAsync($"/api/{AuditTrailEndpoints.Route}?from=2026-01-01&to=2026-01-01");
 

@@ -14,27 +14,21 @@ namespace Radikalisering.IntegrationTests.Operations;
 
 /// <summary>A row written while a backup run reads makes the run start again, so every kept run is one consistent snapshot.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BackupConsistencyTests(AzuriteFixture azurite) : IDisposable
+public sealed class BackupConsistencyTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     [Fact]
     public async Task A_row_written_during_the_export_is_caught_and_the_run_is_taken_again()
     {
         var concurrentWriter = new WriteOnceAfterFirstRead(azurite.ConnectionString);
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph, options =>
+        await using var host = await OperationsTestHost.StartAsync(azurite, options =>
         {
             concurrentWriter.Table = options.Settings["Storage:ConcernsTable"] = AzuriteFixture.UniqueName("Concerns");
-            var services = options.ConfigureServices;
-            options.ConfigureServices = collection =>
+            options.AddServices(services =>
             {
                 var clientOptions = new TableClientOptions();
                 clientOptions.AddPolicy(concurrentWriter, HttpPipelinePosition.PerCall);
-                collection.AddSingleton(new TableServiceClient(azurite.ConnectionString, clientOptions));
-                services?.Invoke(collection);
-            };
+                services.AddSingleton(new TableServiceClient(azurite.ConnectionString, clientOptions));
+            });
         });
         await host.SeedAsync(2025, 3, false, ReporterKind.Other, Outcome.Pending);
         var rowsBefore = await CountAsync(host.ConcernsTable);

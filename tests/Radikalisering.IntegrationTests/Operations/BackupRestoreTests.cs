@@ -19,12 +19,8 @@ namespace Radikalisering.IntegrationTests.Operations;
 
 /// <summary>The daily backup on Azurite: exported still sealed, restored into empty tables, and a year removed with retention.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
+public sealed class BackupRestoreTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     private static async Task<List<ConcernFacts>> ReadYearAsync(ApiTestHost host, int year)
     {
         var facts = new List<ConcernFacts>();
@@ -81,7 +77,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task After_the_tables_are_lost_a_restore_brings_back_every_concern_and_the_year_compiles_to_the_same_snapshot()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         await host.SeedAsync(2024, 7, true, ReporterKind.Other, Outcome.Pending);
         using var compile = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin).PostAsync("/api/reports/2025/compile", content: null);
@@ -112,7 +108,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_backup_holds_the_rows_as_stored_with_payloads_still_sealed()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await host.SeedAsync(2025, 3, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
 
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
@@ -129,7 +125,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_restore_into_tables_that_hold_concerns_is_refused_and_writes_nothing()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await host.SeedAsync(2025, 4, false, ReporterKind.Other, Outcome.Dismissed);
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
         var rows = await RowCountAsync(host.ConcernsTable);
@@ -145,7 +141,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task A_damaged_backup_or_an_unknown_run_is_refused_and_writes_nothing()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await host.SeedAsync(2025, 4, false, ReporterKind.Other, Outcome.Dismissed);
         var manifest = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
         var concerns = manifest.Partitions.Single(partition => partition.Table == BackupTables.Concerns);
@@ -169,7 +165,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Runs_are_listed_newest_first_to_an_admin_only()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         var first = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
         host.Time.Advance(TimeSpan.FromDays(1));
         var second = await host.Get<BackupExporter>().ExportAsync(CancellationToken.None);
@@ -184,7 +180,7 @@ public sealed class BackupRestoreTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Retention_deletes_the_year_from_every_backup_run_and_the_runs_stay_restorable()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
+        await using var host = await OperationsTestHost.StartAsync(azurite, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
         await host.SeedAsync(2019, 6, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
         await host.SeedAsync(2021, 5, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
         var snapshots = host.Get<ReportSnapshotStore>();

@@ -11,16 +11,12 @@ namespace Radikalisering.IntegrationTests.Operations;
 
 /// <summary><c>GET /api/health</c>: anonymous, says only whether storage and the data key are reachable.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class HealthTests(AzuriteFixture azurite) : IDisposable
+public sealed class HealthTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     [Fact]
     public async Task An_anonymous_caller_learns_that_storage_and_the_data_key_are_reachable_and_nothing_else()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph);
+        await using var host = await OperationsTestHost.StartAsync(azurite);
         await host.SeedAsync(2025, 3, true, Core.Concerns.ReporterKind.Other, Core.Concerns.Outcome.Pending);
 
         using var response = await host.CreateClient().GetAsync($"/api/{HealthEndpoint.Route}");
@@ -37,15 +33,8 @@ public sealed class HealthTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task An_unreachable_data_key_makes_it_503_naming_only_the_data_key()
     {
-        await using var host = await OperationsTestHost.StartAsync(azurite, _graph, options =>
-        {
-            var services = options.ConfigureServices;
-            options.ConfigureServices = collection =>
-            {
-                collection.AddSingleton<IDataKeyProvider, UnreachableDataKey>();
-                services?.Invoke(collection);
-            };
-        });
+        await using var host = await OperationsTestHost.StartAsync(azurite, options =>
+            options.AddServices(services => services.AddSingleton<IDataKeyProvider, UnreachableDataKey>()));
 
         using var response = await host.CreateClient().GetAsync($"/api/{HealthEndpoint.Route}");
 

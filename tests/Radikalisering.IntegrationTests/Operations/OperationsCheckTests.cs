@@ -1,6 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Operations;
 using Radikalisering.Core.Statistics;
@@ -13,28 +11,10 @@ namespace Radikalisering.IntegrationTests.Operations;
 
 /// <summary>The daily check logs the signals the alert rules look for, and only when something is wrong.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
+public sealed class OperationsCheckTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-    private readonly CapturedLogs _logs = new();
-
-    public void Dispose()
-    {
-        _graph.Dispose();
-        _logs.Dispose();
-    }
-
     private Task<ApiTestHost> StartAsync(DateTimeOffset now) =>
-        OperationsTestHost.StartAsync(azurite, _graph, options =>
-        {
-            options.Now = now;
-            var services = options.ConfigureServices;
-            options.ConfigureServices = collection =>
-            {
-                services?.Invoke(collection);
-                collection.AddSingleton<ILoggerProvider>(_logs);
-            };
-        });
+        OperationsTestHost.StartAsync(azurite, options => options.Now = now);
 
     [Theory]
     [InlineData(null)]
@@ -53,7 +33,7 @@ public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
         var findings = await host.Get<OperationsCheck>().RunAsync(CancellationToken.None);
 
         Assert.Equal(2025, findings.OverdueReportYear);
-        var signal = Assert.Single(_logs.Signals(OperationsSignals.AnnualReportOverdue));
+        var signal = Assert.Single(host.Logs().Signals(OperationsSignals.AnnualReportOverdue));
         Assert.Equal((2025, status?.ToString() ?? "NotCompiled"), ((int)signal["Year"]!, (string)signal["Status"]!));
     }
 
@@ -71,8 +51,8 @@ public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(new OperationsFindings(null, 0), early);
         Assert.Equal(new OperationsFindings(null, 0), sent);
-        Assert.Empty(_logs.Signals(OperationsSignals.AnnualReportOverdue));
-        Assert.Empty(_logs.Signals(OperationsSignals.PoisonMessagesWaiting));
+        Assert.Empty(host.Logs().Signals(OperationsSignals.AnnualReportOverdue));
+        Assert.Empty(host.Logs().Signals(OperationsSignals.PoisonMessagesWaiting));
     }
 
     [Fact]
@@ -87,7 +67,7 @@ public sealed class OperationsCheckTests(AzuriteFixture azurite) : IDisposable
         var findings = await host.Get<OperationsCheck>().RunAsync(CancellationToken.None);
 
         Assert.Equal(2, findings.PoisonMessages);
-        var signal = Assert.Single(_logs.Signals(OperationsSignals.PoisonMessagesWaiting));
+        var signal = Assert.Single(host.Logs().Signals(OperationsSignals.PoisonMessagesWaiting));
         Assert.Equal(2, (int)signal["Count"]!);
         Assert.Equal(poison.Name, (string)signal["Queue"]!);
     }

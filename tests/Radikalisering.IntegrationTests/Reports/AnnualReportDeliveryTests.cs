@@ -16,17 +16,13 @@ namespace Radikalisering.IntegrationTests.Reports;
 /// run that dies between mailing and marking sent is never followed by an automatic second mail.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposable
+public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite)
 {
     private const string Operator = "11111111-1111-1111-1111-111111111111";
 
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     private async Task<ApiTestHost> StartWithLastYearAsync()
     {
-        var host = await ReportTestHost.StartAsync(azurite, _graph);
+        var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         return host;
     }
@@ -52,7 +48,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
 
         Assert.Equal(2, messages.Count);
         Assert.Equal([SendOutcome.Sent, SendOutcome.AlreadySent], outcomes);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sent, ReportTestHost.JanuaryMorning), (snapshot.Status, snapshot.SentAt));
         var audit = await AuditTrail.ReadAsync(azurite, host);
@@ -71,7 +67,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
 
         Assert.Empty(await host.DrainReportReadyAsync());
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
     }
 
     [Fact]
@@ -96,7 +92,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             Task.Run(() => handler.HandleAsync("""{"year":2025}""", CancellationToken.None))));
 
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         Assert.Single(outcomes, outcome => outcome == SendOutcome.Sent);
         Assert.Equal(ReportStatus.Sent, (await SnapshotAsync(host))!.Status);
     }
@@ -114,7 +110,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await host.Get<CompileAnnualReportJob>().RunAsync(CancellationToken.None);
         var message = Assert.Single(await host.DrainReportReadyAsync());
         var handler = host.Get<ReportReadyHandler>();
-        _graph.AcceptThenDropConnection();
+        host.Graph().AcceptThenDropConnection();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => handler.HandleAsync(message, CancellationToken.None));
         var redelivered = await handler.HandleAsync(message, CancellationToken.None);
@@ -123,14 +119,14 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, redelivered);
         Assert.Empty(await host.DrainReportReadyAsync());
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         var snapshot = (await SnapshotAsync(host))!;
         Assert.Equal((ReportStatus.Sending, ReportTestHost.JanuaryMorning, (DateTimeOffset?)null), (snapshot.Status, snapshot.SendingStartedAt, snapshot.SentAt));
 
         var operatorSend = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.Sent, operatorSend);
-        Assert.Equal(2, _graph.SentMessages.Count);
+        Assert.Equal(2, host.Graph().SentMessages.Count);
         Assert.Equal(ReportStatus.Sent, (await SnapshotAsync(host))!.Status);
     }
 
@@ -146,7 +142,7 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         var outcome = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Operator, Operator, CancellationToken.None)).Outcome;
 
         Assert.Equal(SendOutcome.ClaimedByAnotherRun, outcome);
-        Assert.Empty(_graph.SentMessages);
+        Assert.Empty(host.Graph().SentMessages);
     }
 
     [Fact]
@@ -155,24 +151,24 @@ public sealed class AnnualReportDeliveryTests(AzuriteFixture azurite) : IDisposa
         await using var host = await StartWithLastYearAsync();
         await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
         var handler = host.Get<ReportReadyHandler>();
-        _graph.FailNext(HttpStatusCode.Forbidden);
+        host.Graph().FailNext(HttpStatusCode.Forbidden);
 
         await Assert.ThrowsAsync<MailNotDeliveredException>(() => handler.HandleAsync("""{"year":2025}""", CancellationToken.None));
         Assert.Equal(ReportStatus.Compiled, (await SnapshotAsync(host))!.Status);
         var redelivered = await handler.HandleAsync("""{"year":2025}""", CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, redelivered);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
     }
 
     [Fact]
     public async Task A_message_for_a_year_never_compiled_mails_nothing()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
 
         var outcome = await host.Get<ReportReadyHandler>().HandleAsync("""{"year":2019}""", CancellationToken.None);
 
         Assert.Equal(SendOutcome.NotCompiled, outcome);
-        Assert.Empty(_graph.SentMessages);
+        Assert.Empty(host.Graph().SentMessages);
     }
 }

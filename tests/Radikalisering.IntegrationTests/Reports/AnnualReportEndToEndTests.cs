@@ -17,16 +17,12 @@ namespace Radikalisering.IntegrationTests.Reports;
 /// suppressed value.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite) : IDisposable
+public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     [Fact]
     public async Task Concerns_submitted_through_the_api_reach_leadership_once_as_published_figures_only()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var year = Years.FewFromOthers(2025);
         using (var staff = host.CreateClient("33333333-3333-3333-3333-333333333333", AppRoles.ConcernsReadWrite))
         {
@@ -42,11 +38,11 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite) : IDisposa
         var sentAgain = (await host.Get<ReportSender>().SendAsync(2025, ReportRequester.Automatic, AuditEntry.SystemCaller, CancellationToken.None)).Outcome;
 
         Assert.Equal((SendOutcome.Sent, SendOutcome.AlreadySent), (sent, sentAgain));
-        var mail = Assert.Single(_graph.SentMessages);
+        var mail = Assert.Single(host.Graph().SentMessages);
         Assert.Equal(
             ReportTestHost.Recipients,
             mail["Message"]!["toRecipients"]!.AsArray().Select(recipient => recipient!["emailAddress"]!["address"]!.GetValue<string>()));
-        var html = _graph.SingleHtml();
+        var html = host.Graph().SingleHtml();
         var tables = HtmlTables.Parse(html);
         var snapshot = compiled.Snapshot;
 

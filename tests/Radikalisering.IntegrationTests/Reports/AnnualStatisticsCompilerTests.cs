@@ -6,19 +6,15 @@ using Radikalisering.IntegrationTests.Fixtures.Azurite;
 namespace Radikalisering.IntegrationTests.Reports;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDisposable
+public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     private static IEnumerable<(string Table, string Cell, long? Value)> Flatten(IEnumerable<SnapshotTable> tables) =>
         tables.SelectMany(table => table.Cells.Select(cell => (table.Name, string.Join(",", cell.Categories), cell.Value)));
 
     [Fact]
     public async Task Compiles_the_published_tables_from_the_years_concerns_only()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var year = Years.AllCellsLarge(2025);
         await year.SeedAsync(host);
         await host.SeedAsync(2024, 5, true, ReporterKind.Other, Outcome.Pending);
@@ -42,7 +38,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task Hides_a_small_group_with_complements_and_publishes_only_true_figures()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var year = Years.FewFromOthers(2025);
         await year.SeedAsync(host);
 
@@ -82,7 +78,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task Compiling_the_same_year_twice_gives_the_same_snapshot()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.FewFromOthers(2025).SeedAsync(host);
         var compiler = host.Get<AnnualStatisticsCompiler>();
 
@@ -100,7 +96,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task Later_concerns_update_an_unsent_snapshot_and_what_was_hidden_stays_hidden()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.FewFromOthers(2025).SeedAsync(host);
         var compiler = host.Get<AnnualStatisticsCompiler>();
         var first = await compiler.CompileAsync(2025, CancellationToken.None);
@@ -120,7 +116,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task A_sent_snapshot_is_final_and_never_recompiled()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.FewFromOthers(2025).SeedAsync(host);
         var store = host.Get<ReportSnapshotStore>();
         var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None)).Snapshot;
@@ -137,7 +133,7 @@ public sealed class AnnualStatisticsCompilerTests(AzuriteFixture azurite) : IDis
     [Fact]
     public async Task The_stored_row_holds_the_published_figures_only()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.FewFromOthers(2025).SeedAsync(host);
         await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
 

@@ -8,12 +8,10 @@ namespace Radikalisering.IntegrationTests.Reports;
 [Collection(AzuriteCollection.Name)]
 public sealed class OutboxDeliveryTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly GraphRecorder _graph = new();
     private readonly string _outbox = Path.Combine(Path.GetTempPath(), "outbox-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        _graph.Dispose();
         if (Directory.Exists(_outbox))
         {
             Directory.Delete(_outbox, recursive: true);
@@ -23,7 +21,7 @@ public sealed class OutboxDeliveryTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_january_run_writes_one_eml_to_the_outbox_in_development()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph, options =>
+        await using var host = await ReportTestHost.StartAsync(azurite, options =>
         {
             options.Settings.Remove("Report:DeliveryMode");
             options.Settings["Report:OutboxDirectory"] = _outbox;
@@ -36,7 +34,7 @@ public sealed class OutboxDeliveryTests(AzuriteFixture azurite) : IDisposable
             await host.Get<ReportReadyHandler>().HandleAsync(message, CancellationToken.None);
         }
 
-        Assert.Empty(_graph.SentMessages);
+        Assert.Empty(host.Graph().SentMessages);
         var file = Assert.Single(Directory.GetFiles(_outbox, "*.eml"));
         using var mail = await MimeMessage.LoadAsync(file);
         Assert.Equal(AnnualReportComposer.Subject(2025), mail.Subject);

@@ -10,12 +10,8 @@ namespace Radikalisering.IntegrationTests.Reports;
 
 /// <summary>The annual compile adds "the last three years together" with the disclosure engine, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposable
+public sealed class PooledYearsCompileTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     /// <summary>Three years of 3, 3 and 2 concerns: each withheld whole, 8 together.</summary>
     private static readonly SeededYear[] ThreeSmallYears =
     [
@@ -67,7 +63,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task A_sparse_year_after_two_compiled_years_gets_the_three_years_together()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         SeededYear[] years = [Thin(2023), Thin(2024), Thin(2025)];
         await SeedAndCompileAsync(host, years);
 
@@ -88,7 +84,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task A_year_under_k_reports_the_three_years_together_when_the_engine_publishes_them()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, ThreeSmallYears);
 
         var stored = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
@@ -104,7 +100,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task The_statistics_api_shows_the_three_years_together_with_withheld_cells_marked()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, ThreeSmallYears);
         using var leader = host.CreateClient("22222222-2222-2222-2222-222222222222", AppRoles.ReportsRead);
 
@@ -125,7 +121,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task A_year_under_k_after_two_printed_years_says_why_the_three_years_are_not_shown()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), ThreeSmallYears[2]);
 
         var pooled = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.Pooled!;
@@ -137,7 +133,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Recompiling_with_the_same_concerns_writes_nothing()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, ThreeSmallYears);
         var first = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;
 
@@ -152,7 +148,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task Later_concerns_recompile_the_three_years_together_after_what_they_printed()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), Years.FewFromOthers(2025));
         var first = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!.Pooled!;
 
@@ -171,7 +167,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task An_earlier_year_changed_since_it_was_sent_is_not_pooled()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, Years.AllCellsLarge(2023), Years.AllCellsLarge(2024));
         await host.SeedAsync(2024, 1, true, ReporterKind.Other, Outcome.Pending);
         await Years.FewFromOthers(2025).SeedAsync(host);
@@ -184,7 +180,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task A_year_without_two_earlier_snapshots_gets_no_pooled_figures()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2023).SeedAsync(host);
         await SeedAndCompileAsync(host, Years.AllCellsLarge(2024), Years.FewFromOthers(2025));
 
@@ -194,7 +190,7 @@ public sealed class PooledYearsCompileTests(AzuriteFixture azurite) : IDisposabl
     [Fact]
     public async Task A_year_that_prints_every_figure_gets_no_pooled_figures()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await SeedAndCompileAsync(host, Years.FewFromOthers(2023), Years.FewFromOthers(2024), Years.AllCellsLarge(2025));
 
         var stored = (await host.Get<ReportSnapshotStore>().GetAsync(2025, CancellationToken.None))!;

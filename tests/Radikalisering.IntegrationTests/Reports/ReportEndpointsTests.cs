@@ -10,14 +10,10 @@ using Radikalisering.Core.Audit;
 namespace Radikalisering.IntegrationTests.Reports;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHost shared) : IClassFixture<SharedReportHost>, IDisposable
+public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHost shared) : IClassFixture<SharedReportHost>
 {
     private const string Operator = "11111111-1111-1111-1111-111111111111";
     private const string Leader = "22222222-2222-2222-2222-222222222222";
-
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
 
     private ApiTestHost Host => shared.Host;
 
@@ -25,7 +21,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
     public async Task An_operator_compiles_and_sends_and_leadership_reads_the_published_figures()
     {
         // Its own host: it compiles and sends 2025, which happens once per host.
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
         using var leader = host.CreateClient(Leader, AppRoles.ReportsRead);
@@ -40,7 +36,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
         Assert.Equal(HttpStatusCode.OK, compiled.StatusCode);
         Assert.Equal("compiled", JsonNode.Parse(await compiled.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.NotNull(read.Headers.ETag);
         var body = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
@@ -62,7 +58,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
     public async Task A_second_send_is_refused_and_mails_nothing()
     {
         // Its own host: it compiles and sends 2025, which happens once per host.
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
         await admin.PostAsync("/api/reports/2025/compile", null);
@@ -74,17 +70,17 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("allerede sendt", (await again.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, recompile.StatusCode);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
     }
 
     [Fact]
     public async Task An_interrupted_send_is_resent_only_by_an_operator_and_only_once_the_claim_is_stale()
     {
         // Its own host: it compiles and sends 2025, which happens once per host.
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         await host.Get<Core.Statistics.AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
-        _graph.AcceptThenDropConnection();
+        host.Graph().AcceptThenDropConnection();
         await Assert.ThrowsAsync<HttpRequestException>(() => host.Get<ReportReadyHandler>().HandleAsync("""{"year":2025}""", CancellationToken.None));
         using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
 
@@ -95,7 +91,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
         Assert.Equal(HttpStatusCode.Conflict, tooEarly.StatusCode);
         Assert.Contains("15 minutter", (await tooEarly.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
-        Assert.Equal(2, _graph.SentMessages.Count);
+        Assert.Equal(2, host.Graph().SentMessages.Count);
     }
 
     [Fact]
@@ -137,7 +133,7 @@ public sealed class ReportEndpointsTests(AzuriteFixture azurite, SharedReportHos
         await response.ReadProblemAsync();
         var audit = Assert.Single(await mark.NewAuditRowsAsync());
         Assert.Equal((Leader, "2025", "Forbidden"), (audit.GetString(AuditLogColumns.Who), audit.GetString(AuditLogColumns.SubjectId), audit.GetString(AuditLogColumns.Result)));
-        Assert.Empty(shared.Graph.SentMessages);
+        Assert.Empty(Host.Graph().SentMessages);
     }
 
     [Fact]

@@ -10,12 +10,8 @@ namespace Radikalisering.IntegrationTests.Reports;
 
 /// <summary>The last three years together stored with a year's snapshot, and snapshots stored before pooling existed.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposable
+public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     private static readonly IReadOnlyList<SnapshotTable> YearTables =
     [
         new("total", [], [new([], null)]),
@@ -36,7 +32,7 @@ public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task Pooled_figures_round_trip_with_the_years_and_the_outcome()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var store = host.Get<ReportSnapshotStore>();
         var pooled = new PooledSnapshot([2023, 2024, 2025], PooledOutcome.Published, PooledTables);
 
@@ -55,7 +51,7 @@ public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposab
     [InlineData(PooledOutcome.YearNotFromLadder)]
     public async Task An_unpublished_pooling_round_trips_with_its_reason_and_no_tables(PooledOutcome outcome)
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var store = host.Get<ReportSnapshotStore>();
 
         await store.TryAddAsync(Snapshot(new PooledSnapshot([2023, 2024, 2025], outcome, [])), CancellationToken.None);
@@ -67,7 +63,7 @@ public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task The_stored_pooled_figures_hold_categories_and_published_values_only()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await host.Get<ReportSnapshotStore>()
             .TryAddAsync(Snapshot(new PooledSnapshot([2023, 2024, 2025], PooledOutcome.Published, PooledTables)), CancellationToken.None);
 
@@ -83,7 +79,7 @@ public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task A_snapshot_without_pooling_stores_no_pooled_column_and_reads_back_without()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var store = host.Get<ReportSnapshotStore>();
 
         await store.TryAddAsync(Snapshot(pooled: null), CancellationToken.None);
@@ -96,7 +92,7 @@ public sealed class ReportSnapshotStoreTests(AzuriteFixture azurite) : IDisposab
     [Fact]
     public async Task A_snapshot_stored_before_pooling_existed_still_reads()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         var table = SnapshotsTable(host);
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("annual", "2022")

@@ -10,12 +10,8 @@ using Radikalisering.Core.Audit;
 namespace Radikalisering.IntegrationTests.Reports;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
+public sealed class RetentionTests(AzuriteFixture azurite)
 {
-    private readonly GraphRecorder _graph = new();
-
-    public void Dispose() => _graph.Dispose();
-
     private static async Task MarkSentAsync(ApiTestHost host, int year, DateTimeOffset sentAt)
     {
         var store = host.Get<ReportSnapshotStore>();
@@ -38,7 +34,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Deletes_the_concerns_of_years_reported_five_years_ago_and_audits_each()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
+        await using var host = await ReportTestHost.StartAsync(azurite, options => options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero));
         await host.SeedAsync(2019, 6, true, ReporterKind.MunicipalEmployee, Outcome.Confirmed);
         await host.SeedAsync(2020, 6, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
         await host.SeedAsync(2021, 6, false, ReporterKind.OtherAuthority, Outcome.Dismissed);
@@ -61,7 +57,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task The_retention_period_is_configurable_and_a_second_run_deletes_nothing_more()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph, options =>
+        await using var host = await ReportTestHost.StartAsync(azurite, options =>
         {
             options.Now = new DateTimeOffset(2025, 6, 1, 5, 0, 0, TimeSpan.Zero);
             options.Settings["Retention:YearsAfterReport"] = "2";

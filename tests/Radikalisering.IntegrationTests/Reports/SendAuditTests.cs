@@ -21,16 +21,13 @@ namespace Radikalisering.IntegrationTests.Reports;
 /// finds it sent, mails nothing and completes the missing audit row.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
+public sealed class SendAuditTests(AzuriteFixture azurite)
 {
     private const string Operator = "11111111-1111-1111-1111-111111111111";
     private const string OtherOperator = "33333333-3333-3333-3333-333333333333";
     private const string Leader = "22222222-2222-2222-2222-222222222222";
 
-    private readonly GraphRecorder _graph = new();
     private readonly FailingOnceAuditLog.Switch _audit = new();
-
-    public void Dispose() => _graph.Dispose();
 
     [Fact]
     public async Task An_operators_send_whose_audit_failed_is_audited_once_by_the_operator_on_retry()
@@ -49,7 +46,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
         Assert.Contains("allerede sendt", (await retry.ReadProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, byAnother.StatusCode);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         Assert.Equal([(Operator, "2025", "Succeeded")], await SendRowsAsync(host));
     }
 
@@ -64,7 +61,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         var redelivered = await handler.HandleAsync("""{"year":2025}""", CancellationToken.None);
 
         Assert.Equal(SendOutcome.AlreadySent, redelivered);
-        Assert.Single(_graph.SentMessages);
+        Assert.Single(host.Graph().SentMessages);
         Assert.Equal([(AuditEntry.SystemCaller, "2025", "Succeeded")], await SendRowsAsync(host));
     }
 
@@ -88,7 +85,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
     [Fact]
     public async Task Refused_repeats_of_a_send_add_nothing_to_the_audit_trail()
     {
-        await using var host = await ReportTestHost.StartAsync(azurite, _graph);
+        await using var host = await ReportTestHost.StartAsync(azurite);
         await Years.AllCellsLarge(2025).SeedAsync(host);
         await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
         using var admin = host.CreateClient(Operator, AppRoles.ReportsAdmin);
@@ -118,23 +115,16 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal("sent", JsonNode.Parse(await read.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
-        Assert.Empty(_graph.SentMessages);
+        Assert.Empty(host.Graph().SentMessages);
         Assert.Empty(await SendRowsAsync(host));
     }
 
     private async Task<ApiTestHost> StartCompiledAsync()
     {
-        var host = await ReportTestHost.StartAsync(azurite, _graph, options =>
-        {
-            var reportServices = options.ConfigureServices;
-            options.ConfigureServices = services =>
-            {
-                reportServices?.Invoke(services);
-                services.AddSingleton<TableAuditLog>();
-                services.AddSingleton(_audit);
-                services.AddSingleton<IAuditLog, FailingOnceAuditLog>();
-            };
-        });
+        var host = await ReportTestHost.StartAsync(azurite, options => options.AddServices(services => services
+            .AddSingleton<TableAuditLog>()
+            .AddSingleton(_audit)
+            .AddSingleton<IAuditLog, FailingOnceAuditLog>()));
         await Years.AllCellsLarge(2025).SeedAsync(host);
         await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None);
         return host;

@@ -17,4 +17,26 @@ public sealed class ApiTestHostOptions
 
     /// <summary>Extra routes, mapped next to <see cref="ApiRoutes.MapConcernEndpoints"/>.</summary>
     public Action<IEndpointRouteBuilder>? MapEndpoints { get; set; }
+
+    /// <summary>Adds to <see cref="ConfigureServices"/>, after and keeping what a host built on this one registered.</summary>
+    public void AddServices(Action<IServiceCollection> configure)
+    {
+        var configured = ConfigureServices;
+        ConfigureServices = services =>
+        {
+            configured?.Invoke(services);
+            configure(services);
+        };
+    }
+
+    /// <summary>Adds to <see cref="MapEndpoints"/>, keeping the routes a host built on this one mapped.</summary>
+    public void AddEndpoints(Action<IEndpointRouteBuilder> map)
+    {
+        var mapped = MapEndpoints;
+        MapEndpoints = endpoints =>
+        {
+            mapped?.Invoke(endpoints);
+            map(endpoints);
+        };
+    }
 }

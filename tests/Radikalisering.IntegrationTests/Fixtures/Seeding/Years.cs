@@ -1,6 +1,6 @@
 using Radikalisering.Core.Concerns;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Seeding;
 
 /// <summary>The years the report tests seed.</summary>
 public static class Years

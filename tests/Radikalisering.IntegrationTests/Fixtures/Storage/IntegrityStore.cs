@@ -4,7 +4,7 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Integrity;
+namespace Radikalisering.IntegrationTests.Fixtures.Storage;
 
 /// <summary>What a host stored, read straight from Azurite (never through the proxy or the API).</summary>
 internal static class IntegrityStore

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Radikalisering.IntegrationTests.Deployment;
+namespace Radikalisering.IntegrationTests.Fixtures.Deployment;
 
 /// <summary>Paths the build records in the test assembly (see the project file).</summary>
 internal static class RepositoryPaths

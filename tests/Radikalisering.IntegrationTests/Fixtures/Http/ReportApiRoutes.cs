@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Reports;
-using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>The statistics and report functions of the built app, each calling <see cref="ReportEndpoints"/> as its trigger does.</summary>
 public static class ReportApiRoutes

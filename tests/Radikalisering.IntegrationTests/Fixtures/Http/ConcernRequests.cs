@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using Radikalisering.Core.Concerns;
-using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Concerns;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>Shorthands for the concern API's requests.</summary>
 internal static class ConcernRequests

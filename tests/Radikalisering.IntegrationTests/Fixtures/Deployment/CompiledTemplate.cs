@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Radikalisering.IntegrationTests.Deployment;
+namespace Radikalisering.IntegrationTests.Fixtures.Deployment;
 
 /// <summary>The ARM JSON that <c>bicep build infra/main.bicep</c> produced, with its resources flattened.</summary>
 internal sealed class CompiledTemplate

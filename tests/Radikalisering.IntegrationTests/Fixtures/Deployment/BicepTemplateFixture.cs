@@ -1,4 +1,4 @@
-namespace Radikalisering.IntegrationTests.Deployment;
+namespace Radikalisering.IntegrationTests.Fixtures.Deployment;
 
 /// <summary>Builds and lints infra/main.bicep once for all Deployment tests.</summary>
 public sealed class BicepTemplateFixture : IAsyncLifetime

@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Integrity;
+namespace Radikalisering.IntegrationTests.Fixtures.Storage;
 
 /// <summary>
 /// The rows of a host's Concerns and AuditLog tables at one moment: on a shared host a test counts only the rows added

@@ -3,7 +3,7 @@ using Radikalisering.Core.Audit;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Storage;
 
 /// <summary>Reads the host's audit log: (who, action, subject, result) of every entry.</summary>
 public static class AuditTrail

@@ -2,7 +2,7 @@ using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Statistics;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Seeding;
 
 /// <summary>A year's concerns for a test, as groups of alike concerns, and the true (unprotected) figures they make.</summary>
 public sealed class SeededYear(int year)

@@ -5,15 +5,14 @@ using Radikalisering.Core.Mail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
-using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.TestSupport;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Http;
 
 /// <summary>
 /// The API host with the annual report services and routes, mail going through the real Graph
-/// client to a <see cref="GraphRecorder"/>. The clock starts on the morning of 5 January 2026,
-/// when the timer compiles 2025.
+/// client to the host's own <see cref="GraphRecorder"/> (<see cref="Graph"/>), disposed with the host. The clock
+/// starts on the morning of 5 January 2026, when the timer compiles 2025.
 /// </summary>
 public static class ReportTestHost
 {
@@ -21,7 +20,7 @@ public static class ReportTestHost
     public static readonly string[] Recipients = ["direktion@kommune.example", "chef.tk@kommune.example"];
     public static readonly DateTimeOffset JanuaryMorning = new(2026, 1, 5, 5, 0, 0, TimeSpan.Zero);
 
-    public static Task<ApiTestHost> StartAsync(AzuriteFixture azurite, GraphRecorder graph, Action<ApiTestHostOptions>? configure = null) =>
+    public static Task<ApiTestHost> StartAsync(AzuriteFixture azurite, Action<ApiTestHostOptions>? configure = null) =>
         ApiTestHost.StartAsync(azurite, options =>
         {
             options.Now = JanuaryMorning;
@@ -32,15 +31,17 @@ public static class ReportTestHost
                 options.Settings[$"Report:Recipients:{index}"] = Recipients[index];
             }
 
-            options.ConfigureServices = services =>
-            {
-                services.AddSingleton(ReportGraphClientFactory.Create(new FixedTokenCredential(), graph));
-            };
-            options.MapEndpoints = endpoints => endpoints.MapReportEndpoints();
+            options.AddServices(services => services
+                .AddSingleton<GraphRecorder>()
+                .AddSingleton(provider => ReportGraphClientFactory.Create(new FixedTokenCredential(), provider.GetRequiredService<GraphRecorder>())));
+            options.AddEndpoints(endpoints => endpoints.MapReportEndpoints());
             configure?.Invoke(options);
         });
 
     public static T Get<T>(this ApiTestHost host) where T : notnull => host.Services.GetRequiredService<T>();
+
+    /// <summary>The host's stand-in for Graph: the mails sent so far, and failures to script.</summary>
+    public static GraphRecorder Graph(this ApiTestHost host) => host.Get<GraphRecorder>();
 
     /// <summary>Stores concerns received in <paramref name="year"/>: <paramref name="count"/> alike ones per call.</summary>
     public static async Task SeedAsync(this ApiTestHost host, int year, int count, bool under18, ReporterKind reporter, Outcome outcome)

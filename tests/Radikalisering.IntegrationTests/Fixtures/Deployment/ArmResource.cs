@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Deployment;
+namespace Radikalisering.IntegrationTests.Fixtures.Deployment;
 
 /// <summary>
 /// One resource of the compiled ARM template, wherever it sits: the root template or a

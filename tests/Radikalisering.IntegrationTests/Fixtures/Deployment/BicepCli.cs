@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Radikalisering.IntegrationTests.Deployment;
+namespace Radikalisering.IntegrationTests.Fixtures.Deployment;
 
 /// <summary>Runs the Bicep CLI restored from the Azure.Bicep.CommandLine.linux-x64 package.</summary>
 internal static partial class BicepCli

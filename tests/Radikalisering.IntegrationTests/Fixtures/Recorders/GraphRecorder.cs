@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Radikalisering.IntegrationTests.Reports;
+namespace Radikalisering.IntegrationTests.Fixtures.Recorders;
 
 /// <summary>
 /// Stands in for graph.microsoft.com behind the real Graph client: records every <c>sendMail</c>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Radikalisering.IntegrationTests.Operations;
+namespace Radikalisering.IntegrationTests.Fixtures.Recorders;
 
 /// <summary>Keeps every log entry's level and structured properties, as the worker's telemetry would send them.</summary>
 public sealed class CapturedLogs : ILoggerProvider
