@@ -9,7 +9,6 @@ using Radikalisering.Core.Storage;
 using Radikalisering.Disclosure;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
-using Radikalisering.IntegrationTests.Operations;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -23,26 +22,14 @@ public sealed class LadderRefusalTests(AzuriteFixture azurite) : IDisposable
 {
     private const string Operator = "11111111-1111-1111-1111-111111111111";
 
-    private readonly GraphRecorder _graph = new();
     private readonly CapturedLogs _logs = new();
 
-    public void Dispose()
-    {
-        _graph.Dispose();
-        _logs.Dispose();
-    }
+    public void Dispose() => _logs.Dispose();
 
     private async Task<(ApiTestHost Host, ReportSnapshot Former)> StartWithFormerSnapshotAsync()
     {
-        var host = await ReportTestHost.StartAsync(azurite, _graph, options =>
-        {
-            var services = options.ConfigureServices;
-            options.ConfigureServices = collection =>
-            {
-                services?.Invoke(collection);
-                collection.AddSingleton<ILoggerProvider>(_logs);
-            };
-        });
+        var host = await ReportTestHost.StartAsync(azurite, options =>
+            options.AddServices(services => services.AddSingleton<ILoggerProvider>(_logs)));
         await Years.AllCellsLarge(2025).SeedAsync(host);
         var snapshots = host.Get<ReportSnapshotStore>();
         var compiled = (await host.Get<AnnualStatisticsCompiler>().CompileAsync(2025, CancellationToken.None)).Snapshot;
