@@ -15,7 +15,7 @@ public static class TrendChartRenderer
     public const int Width = 560;
     public const int Height = 300;
 
-    /// <summary>Image pixels per CSS pixel: sharp on 2× screens, and still small enough to mail (about 40 kB).</summary>
+    /// <summary>Image pixels per CSS pixel: sharp on 2× screens, and still small to mail (a five-year chart is 30–40 kB).</summary>
     public const int PixelScale = 2;
 
     /// <summary>Large for a chart of its size: on a 320 px phone it is shown at half its width, and must still be read.</summary>
