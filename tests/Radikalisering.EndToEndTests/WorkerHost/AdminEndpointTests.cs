@@ -26,7 +26,11 @@ public sealed class AdminEndpointTests(WorkerFixture worker)
         Assert.Contains($"Not a report-ready message: {Input}", run.Error, StringComparison.Ordinal);
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(runsBefore + 1, Runs("SendAnnualReport").Count);
-        Assert.Null((await worker.ReportReadyPoisonQueue.PeekMessageAsync()).Value);
+        if (await worker.ReportReadyPoisonQueue.ExistsAsync())
+        {
+            var poisoned = (await worker.ReportReadyPoisonQueue.PeekMessagesAsync(maxMessages: 32)).Value;
+            Assert.DoesNotContain(poisoned, message => message.Body.ToString() == Input);
+        }
     }
 
     [Theory]
