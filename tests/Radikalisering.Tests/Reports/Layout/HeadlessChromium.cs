@@ -104,6 +104,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
             }
 
             _socket.Dispose();
@@ -117,7 +118,7 @@ internal sealed partial class HeadlessChromium : IAsyncDisposable
         var configured = Environment.GetEnvironmentVariable("CHROMIUM_PATH");
         if (!string.IsNullOrEmpty(configured))
         {
-            return configured;
+            return File.Exists(configured) ? configured : null;
         }
 
         var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
