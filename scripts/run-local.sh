@@ -72,7 +72,11 @@ Try (a new concern, 201 Created):
 
   curl -i http://localhost:7071/api/concerns -H "X-MS-CLIENT-PRINCIPAL: $principal" -H "Content-Type: application/json" -H "Idempotency-Key: $key" -d '{ "receivedOn": "2026-03-14", "subjectUnder18": true, "reporter": "municipalEmployee" }'
 
-The annual report lands as an .eml file in $outbox (Report:OutboxDirectory, relative to the worker's folder).
+The annual report: with concerns received last year, run the January timer now (README: "The annual report, locally"):
+
+  curl -i -X POST http://localhost:7071/admin/functions/CompileAnnualReport -H "Content-Type: application/json" -d '{"input":""}'
+
+It lands as an .eml file in $outbox (Report:OutboxDirectory, relative to the worker's folder).
 Ctrl+C stops the app and the Azurite this script started.
 BANNER
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Radikalisering.WorkerHost.Admin;
 using Radikalisering.WorkerHost.Functions;
 using Radikalisering.WorkerHost.Http;
 using Radikalisering.WorkerHost.Protocol;
@@ -20,7 +21,8 @@ namespace Radikalisering.WorkerHost;
 /// <summary>
 /// A stand-in for the Azure Functions host, for tests and local runs where Core Tools is not installed:
 /// starts the built worker, initialises it, loads the functions it indexes, then serves its HTTP
-/// triggers, polls its queue triggers and runs its timers. Disposing stops all of it.
+/// triggers (and the admin endpoint that runs a function now), polls its queue triggers and runs its
+/// timers. Disposing stops all of it.
 /// </summary>
 public sealed class FunctionsHost : IAsyncDisposable
 {
@@ -34,6 +36,7 @@ public sealed class FunctionsHost : IAsyncDisposable
     private readonly TimerInvoker _timers;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _front;
+    private AdminFunctionsEndpoint? _admin;
     private Task _background = Task.CompletedTask;
 
     private FunctionsHost(WebApplication rpcServer, WorkerProcess worker, WorkerChannel channel, TimerInvoker timers, FunctionInvoker invoker)
@@ -105,6 +108,7 @@ public sealed class FunctionsHost : IAsyncDisposable
         try
         {
             await _background;
+            await (_admin?.Running ?? Task.CompletedTask);
             if (_front is not null)
             {
                 await _front.StopAsync(CancellationToken.None);
@@ -248,6 +252,8 @@ public sealed class FunctionsHost : IAsyncDisposable
         var client = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
         var forwarder = new HttpForwarder(_channel, _invoker, workerHttpUri, client, loggerFactory.CreateLogger<HttpForwarder>());
         forwarder.Map(app, hostJson.RoutePrefix, Functions);
+        _admin = new AdminFunctionsEndpoint(Functions, _invoker, _timers, loggerFactory.CreateLogger<AdminFunctionsEndpoint>(), _stopping.Token);
+        _admin.Map(app);
         await app.StartAsync(cancellationToken);
         _front = app;
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

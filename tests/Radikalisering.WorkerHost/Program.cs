@@ -28,7 +28,7 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 await using var host = await FunctionsHost.StartAsync(options, loggerFactory, stop.Token);
-Console.WriteLine($"Functions ({host.Functions.Count}) loaded; HTTP triggers on {host.BaseAddress}api/. Ctrl+C stops.");
+Console.WriteLine($"Functions ({host.Functions.Count}) loaded; HTTP triggers on {host.BaseAddress}api/; run one now with POST {host.BaseAddress}admin/functions/{{name}}. Ctrl+C stops.");
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);

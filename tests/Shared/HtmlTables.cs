@@ -16,7 +16,8 @@ internal static partial class HtmlTables
     public static IEnumerable<string> DataCells(string html) =>
         DataTable().Matches(html).SelectMany(table => DataCell().Matches(table.Value)).Select(cell => Text(cell.Groups[1].Value));
 
-    private static string Text(string html) => WebUtility.HtmlDecode(Tag().Replace(html, "")).Trim();
+    /// <summary>A cell's text as read: without its tags and without the soft hyphens that let its long words break.</summary>
+    private static string Text(string html) => WebUtility.HtmlDecode(Tag().Replace(html, "")).Replace("\u00AD", "", StringComparison.Ordinal).Trim();
 
     [GeneratedRegex("""<table role="table".*?</table>""", RegexOptions.Singleline)]
     private static partial Regex DataTable();

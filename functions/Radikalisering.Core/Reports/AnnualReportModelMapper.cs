@@ -53,7 +53,7 @@ public static class AnnualReportModelMapper
         var period = DanishLabels.Period(pooled.FirstYear, pooled.LastYear);
         return pooled.IsPublished
             ? new PooledSectionView(pooled.FirstYear, pooled.LastYear, null, Distributions(pooled.Tables, period), CrossTables(pooled.Tables, period))
-            : new PooledSectionView(pooled.FirstYear, pooled.LastYear, DanishLabels.PooledNotPublished(pooled.Outcome), [], []);
+            : new PooledSectionView(pooled.FirstYear, pooled.LastYear, DanishLabels.PooledNotPublished(pooled.Outcome, pooled.FirstYear, pooled.LastYear), [], []);
     }
 
     /// <param name="period">Added to the captions of the pooled tables ("Alder, 2023–2025"); <c>null</c> for the year's own.</param>
@@ -71,7 +71,7 @@ public static class AnnualReportModelMapper
                     DanishLabels.Share(cell.Value, total)))
                 .ToList();
             var label = DanishLabels.Dimension(dimension);
-            return new DistributionView(Caption(label, period), label, rows, total);
+            return new DistributionView(Caption(label, period), label, rows, total, WithheldSentence(table, period));
         }).ToList();
     }
 
@@ -101,8 +101,13 @@ public static class AnnualReportModelMapper
             DanishLabels.Dimension(rowDimension),
             columns.Select(column => DanishLabels.Category(columnDimension, column)).ToList(),
             rows,
-            totalRow);
+            totalRow,
+            WithheldSentence(table, period));
     }
+
+    /// <summary>The sentence that replaces <paramref name="table"/> when none of its own cells is published (its margins may be).</summary>
+    private static string? WithheldSentence(SnapshotTable table, string? period) =>
+        table.Cells.All(cell => cell.IsSuppressed) ? DanishLabels.TableWithheld(table.Dimensions, period) : null;
 
     private static string Caption(string title, string? period) => period is null ? title : $"{title}, {period}";
 

@@ -1,13 +1,16 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
+using MimeKit;
 using Radikalisering.Core.Access;
+using Radikalisering.Core.Reports;
 using Radikalisering.EndToEndTests.Hosting;
 
 namespace Radikalisering.EndToEndTests.Reports;
 
 /// <summary>
-/// The January run through the real worker: the <c>CompileAnnualReport</c> timer compiles last year and
-/// enqueues <c>report-ready</c>; the host hands the message to <c>SendAnnualReport</c>, which writes the
+/// The January run through the real worker, started now from the host's admin endpoint as the README shows:
+/// the <c>CompileAnnualReport</c> timer compiles last year and enqueues <c>report-ready</c>; the host hands the message to <c>SendAnnualReport</c>, which writes the
 /// mail to the outbox and marks the snapshot sent. A malformed message ends in the poison queue.
 /// </summary>
 [Collection(WorkerCollection.Name)]
@@ -17,16 +20,26 @@ public sealed class AnnualReportTests(WorkerFixture worker)
     private const string SendTrigger = "SendAnnualReport";
     private static readonly int LastYear = DateTime.UtcNow.Year - 1;
 
+    /// <summary>
+    /// The README's local walk: concerns of last year, then the admin endpoint runs the January timer now. The timer
+    /// compiles the year before the one it runs in, so the concerns are seeded in that year.
+    /// </summary>
     [Fact]
-    public async Task The_timer_compiles_last_year_the_queue_trigger_mails_it_once_and_a_second_run_mails_nothing()
+    public async Task Run_now_from_the_admin_endpoint_the_timer_compiles_last_year_and_the_queue_trigger_mails_it_once_to_the_outbox()
     {
+        await SeedLastYearAsync(count: 12);
         var sendsBefore = Sends(succeeded: true);
 
-        await worker.Host.InvokeTimerAsync(CompileTimer);
+        using var client = worker.CreateClient();
+        using var accepted = await client.PostAsync($"admin/functions/{CompileTimer}", new StringContent("""{"input":""}""", Encoding.UTF8, "application/json"));
 
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         await WorkerFixture.EventuallyAsync(() => Task.FromResult(Sends(succeeded: true) == sendsBefore + 1), "SendAnnualReport to succeed once");
-        var mail = Assert.Single(Directory.GetFiles(worker.OutboxDirectory, "*.eml"));
-        Assert.Contains("ledelse@kommune.example", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
+        var file = Assert.Single(Directory.GetFiles(worker.OutboxDirectory, "*.eml"));
+        using var mail = await MimeMessage.LoadAsync(file);
+        Assert.Equal("ledelse@kommune.example", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal(AnnualReportComposer.Subject(LastYear), mail.Subject);
+        Assert.Contains(">12</p>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("sent", await StatusAsync(), StringComparer.OrdinalIgnoreCase);
 
         await worker.Host.InvokeTimerAsync(CompileTimer);
@@ -53,6 +66,25 @@ public sealed class AnnualReportTests(WorkerFixture worker)
         Assert.Equal("not a report-ready message", poisoned.Body.ToString());
         Assert.Equal(failuresBefore + 5, Sends(succeeded: false));
         Assert.Null((await worker.ReportReadyQueue.PeekMessageAsync()).Value);
+    }
+
+    private async Task SeedLastYearAsync(int count)
+    {
+        using var staff = worker.CreateClient(Guid.NewGuid().ToString(), AppRoles.ConcernsReadWrite);
+        string[] reporters = ["municipalEmployee", "otherAuthority", "other"];
+        for (var index = 0; index < count; index++)
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Post, "api/concerns")
+            {
+                Content = new StringContent(
+                    $$"""{ "receivedOn": "{{LastYear}}-03-{{index + 1:D2}}", "subjectUnder18": {{(index % 3 == 0 ? "true" : "false")}}, "reporter": "{{reporters[index % 3]}}" }""",
+                    Encoding.UTF8,
+                    "application/json"),
+            };
+            create.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            using var created = await staff.SendAsync(create);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
     }
 
     private int Sends(bool succeeded) =>

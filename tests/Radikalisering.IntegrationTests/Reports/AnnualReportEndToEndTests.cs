@@ -46,13 +46,21 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite)
         var tables = HtmlTables.Parse(html);
         var snapshot = compiled.Snapshot;
 
-        // Every figure where it belongs: the published value, or the marker (never 0) where suppressed.
+        // Every figure where it belongs: the published value, or the marker (never 0) where suppressed; a table
+        // withheld whole is the one sentence saying so.
         Assert.Contains(">79</p>", html, StringComparison.Ordinal);
         Assert.Equal(["Under 18 år", "35"], tables["Alder"][1].Take(2));
         Assert.Equal(["18 år og derover", "44"], tables["Alder"][2].Take(2));
         Assert.Equal(["I alt", "27", "28", "24", "79"], tables["Alder og udfald af §115-drøftelsen"][3]);
         foreach (var table in snapshot.Tables.Where(table => table.Dimensions.Count is 1 or 2))
         {
+            if (table.Cells.All(cell => cell.IsSuppressed))
+            {
+                Assert.Contains($">{DanishLabels.TableWithheld(table.Dimensions, period: null)}</p>", html, StringComparison.Ordinal);
+                Assert.DoesNotContain(DanishLabels.TableTitle(table.Dimensions), tables.Keys);
+                continue;
+            }
+
             var rendered = tables[DanishLabels.TableTitle(table.Dimensions)];
             foreach (var cell in table.Cells)
             {

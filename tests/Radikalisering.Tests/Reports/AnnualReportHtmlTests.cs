@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
 
 using Radikalisering.TestSupport;
+using Radikalisering.Tests.Reports.Layout;
 
 namespace Radikalisering.Tests.Reports;
 
@@ -124,5 +126,70 @@ public sealed class AnnualReportHtmlTests
         Assert.DoesNotContain(mail.Attachments, attachment => attachment.IsInline);
         Assert.DoesNotContain("cid:", mail.HtmlBody, StringComparison.Ordinal);
         Assert.All(HtmlTables.DataCells(mail.HtmlBody), cell => Assert.Equal(DanishLabels.SuppressedMarker, cell));
+    }
+
+    [Fact]
+    public async Task A_table_whose_own_cells_are_all_withheld_is_one_sentence_and_a_partly_withheld_one_keeps_its_markers()
+    {
+        var html = (await ReportStates.ComposeAsync(ReportStates.LittleToSayTwoWay)).HtmlBody;
+        var tables = HtmlTables.Parse(html);
+
+        Assert.Contains(">Fordelingen efter udfaldet af §115-drøftelsen vises ikke, fordi tallene sammen med de viste tal kunne afsløre små grupper.</p>", html, StringComparison.Ordinal);
+        Assert.Contains(">Fordelingen efter alder og udfaldet af §115-drøftelsen vises ikke, fordi", html, StringComparison.Ordinal);
+        Assert.Contains(">Fordelingen efter hvem henvendelsen kom fra og udfaldet af §115-drøftelsen vises ikke, fordi", html, StringComparison.Ordinal);
+        Assert.Equal(["Alder", "Henvendelse fra", "Udviklingen år for år"], tables.Keys);
+        Assert.Equal(["Anden myndighed", "skjult", ""], tables["Henvendelse fra"][2]);
+        Assert.Equal(["Kommunal medarbejder", "13", "52 %"], tables["Henvendelse fra"][1]);
+    }
+
+    [Fact]
+    public void A_pooled_table_withheld_whole_names_its_years()
+    {
+        Assert.Equal(
+            "Fordelingen efter alder i årene 2023–2025 vises ikke, fordi tallene sammen med de viste tal kunne afsløre små grupper.",
+            DanishLabels.TableWithheld(["age"], "2023–2025"));
+    }
+
+    [Fact]
+    public async Task A_withheld_key_figure_says_so_in_words_in_its_tile()
+    {
+        var html = (await ReportStates.ComposeAsync(ReportStates.LittleToSay)).HtmlBody;
+
+        var tiles = Regex.Matches(html, "<td width=\"50%\"[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(tile => Regex.Replace(tile.Groups[1].Value, "<[^>]+>", "|")).ToList();
+        Assert.Equal(4, tiles.Count);
+        Assert.Contains(tiles, tile => tile.Contains("|25|", StringComparison.Ordinal) && tile.Contains("Henvendelser i alt", StringComparison.Ordinal));
+        foreach (var label in new[] { "Bekræftet ved §115-drøftelsen", "Afventer drøftelse" })
+        {
+            var tile = Assert.Single(tiles, tile => tile.Contains(label, StringComparison.Ordinal));
+            Assert.Contains("|Ikke vist|", tile, StringComparison.Ordinal);
+            Assert.Contains("|Tallet kunne sammen med de viste tal afsløre en lille gruppe.|", tile, StringComparison.Ordinal);
+            Assert.DoesNotContain(DanishLabels.SuppressedMarker, tile, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(ReportStates.RichYear)]
+    [InlineData(ReportStates.LittleToSay)]
+    [InlineData(ReportStates.UnderK)]
+    public async Task No_fixed_width_is_wider_than_a_phone_outside_outlook_s_own_comment(string state)
+    {
+        var html = (await ReportStates.ComposeAsync(state)).HtmlBody;
+        var outsideOutlook = Regex.Replace(html, "<!--\\[if mso\\]>.*?<!\\[endif\\]-->", "", RegexOptions.Singleline);
+
+        Assert.Equal(2, Regex.Count(html, "<!--\\[if mso\\]>"));
+        Assert.Contains("max-width:600px", outsideOutlook, StringComparison.Ordinal);
+        var fixedWidths = Regex.Matches(outsideOutlook, "<(\\w+)[^>]*\\swidth=\"(\\d+)\"").Select(match => (Tag: match.Groups[1].Value, Width: int.Parse(match.Groups[2].Value))).ToList();
+        Assert.All(fixedWidths.Where(width => width.Width > 320), width => Assert.Equal(("img", TrendChartRenderer.Width), width));
+        Assert.DoesNotMatch("(?<!max-)width:\\s*(3[2-9]\\d|[4-9]\\d\\d|\\d{4,})px", outsideOutlook);
+    }
+
+    [Fact]
+    public async Task The_chart_says_its_values_in_its_alt_text_withheld_years_included()
+    {
+        var html = (await ReportStates.ComposeAsync(ReportStates.LittleToSay)).HtmlBody;
+
+        var alt = WebUtility.HtmlDecode(Regex.Match(html, "<img [^>]*alt=\"([^\"]*)\"").Groups[1].Value);
+        Assert.Equal("Søjlediagram over antal henvendelser i alt pr. år: 2022: ikke vist, 2023: 14, 2024: 19, 2025: 25. Tallene står også i tabellen nedenfor.", alt);
+        Assert.Contains("style=\"display:block;width:100%;max-width:560px;height:auto;", html, StringComparison.Ordinal);
     }
 }

@@ -47,4 +47,12 @@ public sealed class TrendChartTests
         var ink = Columns(chart, MarkerInk);
         Assert.All(gaps, gap => Assert.Equal(0, InsideGap(gap).Sum(x => ink[x])));
     }
+
+    [Fact]
+    public void Has_twice_the_pixels_it_is_shown_at()
+    {
+        using var chart = SKBitmap.Decode(TrendChartRenderer.Render([new(2024, 30, null, null), new(2025, 40, null, null)]));
+
+        Assert.Equal((TrendChartRenderer.Width * 2, TrendChartRenderer.Height * 2), (chart.Width, chart.Height));
+    }
 }
