@@ -1,5 +1,6 @@
 using System.Globalization;
 using Radikalisering.Core.Localization;
+using Radikalisering.Core.Statistics;
 using Radikalisering.Disclosure;
 
 namespace Radikalisering.Core.Reports;
