@@ -45,7 +45,8 @@ public sealed class MalformedPathTests(WorkerFixture worker)
         Assert.True(elapsed < AtOnce, $"Answered after {elapsed}.");
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(404, (int)problem!["status"]!);
-        await WorkerFixture.EventuallyAsync(() => Task.FromResult(worker.Host.Invocations.Count > before), "the catch-all's invocation is recorded");
+        using var timeout = new CancellationTokenSource(AtOnce);
+        await worker.Host.WaitForInvocationsAsync(invocations => invocations.Count > before, timeout.Token);
         Assert.Equal((UnmatchedRequestFunction.Name, true), worker.Host.Invocations.Skip(before).Select(invocation => (invocation.FunctionName, invocation.Succeeded)).Single());
     }
 
