@@ -9,6 +9,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// withholds, the intruder who replays the planner breaks the promise in most of those publications: the figures
 /// the ladder gives up are largely the unsafe ones. The counts are written to the test output for the documentation.
 /// </summary>
+[Trait("Category", "Slow")]
 public class FormerPlannerReplayTests(ITestOutputHelper output)
 {
     private static readonly Dimension A = new("a", ["a1", "a2"]);

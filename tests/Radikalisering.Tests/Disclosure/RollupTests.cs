@@ -3,6 +3,7 @@ using Radikalisering.Disclosure;
 namespace Radikalisering.Tests.Disclosure;
 
 /// <summary>Rollups of several units: per-unit tables and national tables protected as one linked set.</summary>
+[Trait("Category", "Slow")]
 public class RollupTests
 {
     private static readonly DisclosureEngine Engine = new();
