@@ -10,6 +10,7 @@ namespace Radikalisering.EndToEndTests.Concerns;
 
 /// <summary>The README's curl walk, through the real worker.</summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ConcernApiTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e1";

@@ -11,6 +11,7 @@ namespace Radikalisering.EndToEndTests.Reports;
 /// mail to the outbox and marks the snapshot sent. A malformed message ends in the poison queue.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AnnualReportTests(WorkerFixture worker)
 {
     private const string CompileTimer = "CompileAnnualReport";

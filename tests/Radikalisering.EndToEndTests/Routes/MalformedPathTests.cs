@@ -12,6 +12,7 @@ namespace Radikalisering.EndToEndTests.Routes;
 /// an invalid escape reaches the catch-all exactly as sent and gets its 404 problem.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class MalformedPathTests(WorkerFixture worker)
 {
     private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);

@@ -13,6 +13,7 @@ namespace Radikalisering.EndToEndTests.Routes;
 /// Functions host does: a problem, never the host's empty 404, and the catch-all never takes a real route.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed partial class UnmatchedRequestTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e9";
