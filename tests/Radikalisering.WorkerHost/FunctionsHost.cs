@@ -88,6 +88,10 @@ public sealed class FunctionsHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once <see cref="Invocations"/> satisfy <paramref name="condition"/> (checked as each invocation finishes).</summary>
+    public Task WaitForInvocationsAsync(Func<IReadOnlyCollection<InvocationRecord>, bool> condition, CancellationToken cancellationToken = default) =>
+        _invoker.WaitUntilAsync(condition, cancellationToken);
+
     /// <summary>Runs a timer function now, as its schedule would.</summary>
     /// <exception cref="WorkerHostException">The function failed.</exception>
     public async Task InvokeTimerAsync(string functionName, CancellationToken cancellationToken = default)

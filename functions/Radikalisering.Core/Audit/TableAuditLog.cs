@@ -89,17 +89,8 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
         }
     }
 
-    private static async Task AddAsync(TableClient table, TableEntity row)
-    {
-        try
-        {
-            await table.AddEntityAsync(row);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            // Already stored by an earlier attempt of this very entry: the write is done.
-        }
-    }
+    /// <summary>Adds the row; a row there already (409) was stored by an earlier attempt of this very entry, so the write is done.</summary>
+    private static async Task AddAsync(TableClient table, TableEntity row) => await table.TryAddEntityAsync(row, CancellationToken.None);
 
     private static string PartitionKeyOf(DateTimeOffset occurredAt) => occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture);
 

@@ -13,7 +13,6 @@ namespace Radikalisering.Core.AuditTrail;
 /// </summary>
 public sealed class AuditTrailEndpoints(ApiPipeline pipeline, AuditTrailVerifier verifier)
 {
-    public const string Route = "audit-trail/verify";
     public const int MaximumDays = 366;
 
     private const string FromField = "from";

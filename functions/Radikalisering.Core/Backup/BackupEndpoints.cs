@@ -12,9 +12,6 @@ namespace Radikalisering.Core.Backup;
 /// </summary>
 public sealed partial class BackupEndpoints(ApiPipeline pipeline, BackupRestorer restorer)
 {
-    public const string ListRoute = "backups";
-    public const string RestoreRoute = "backups/{run}/restore";
-
     public Task<IResult> ListAsync(HttpContext context, CancellationToken cancellationToken) =>
         pipeline.RunAsync(
             context,

@@ -13,8 +13,6 @@ namespace Radikalisering.Core.Health;
 /// </summary>
 public sealed class HealthEndpoint(HealthCheckService checks, TimeProvider timeProvider) : IDisposable
 {
-    public const string Route = "health";
-
     public static readonly TimeSpan ResultLifetime = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);

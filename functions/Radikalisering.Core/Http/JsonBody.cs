@@ -1,11 +1,14 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Radikalisering.Core.Http;
 
 /// <summary>
 /// Deserializes a request body with <see cref="JsonDefaults.Options"/> and turns every JSON error
-/// into a 400 problem naming the field, with a Danish description of what the field must hold.
+/// into a 400 problem naming the field, with a Danish description of what the field must hold. A body that
+/// is not JSON text at all (malformed, cut off, not UTF-8) is its own problem (<see cref="Problems.NotValidJson"/>),
+/// checked before any field is read, so no field is blamed for where the text broke off.
 /// </summary>
 public static class JsonBody
 {
@@ -14,10 +17,15 @@ public static class JsonBody
     public static ProblemOr<T> Deserialize<T>(ReadOnlySpan<byte> content, IReadOnlyDictionary<string, string> fieldRules)
         where T : class
     {
+        if (!IsJsonText(content))
+        {
+            return Problems.NotValidJson();
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(content, JsonDefaults.Options);
-            return value is null ? NotAnObject<T>() : value;
+            return value is null ? NotAnObject() : value;
         }
         catch (JsonException exception)
         {
@@ -32,30 +40,27 @@ public static class JsonBody
     public static ProblemOr<T> DeserializeMergePatch<T>(ReadOnlyMemory<byte> content, IReadOnlyDictionary<string, string> fieldRules)
         where T : class
     {
-        try
+        if (!IsJsonText(content.Span))
         {
-            using var document = JsonDocument.Parse(content);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return NotAnObject<T>();
-            }
-
-            var removed = root.EnumerateObject().Where(member => member.Value.ValueKind == JsonValueKind.Null).Select(member => member.Name).ToList();
-            if (removed.Count > 0)
-            {
-                return Problems.Validation(removed.ToDictionary(
-                    field => field,
-                    field => new[] { $"Feltet '{field}' kan ikke fjernes (null). Udelad feltet for at beholde værdien." }));
-            }
-
-            return Deserialize<T>(root, fieldRules);
+            return Problems.NotValidJson();
         }
-        catch (JsonException)
+
+        using var document = JsonDocument.Parse(content);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            // Not JSON at all: the serializer's own error names the field where it broke off.
-            return Deserialize<T>(content.Span, fieldRules);
+            return NotAnObject();
         }
+
+        var removed = root.EnumerateObject().Where(member => member.Value.ValueKind == JsonValueKind.Null).Select(member => member.Name).ToList();
+        if (removed.Count > 0)
+        {
+            return Problems.Validation(removed.ToDictionary(
+                field => field,
+                field => new[] { $"Feltet '{field}' kan ikke fjernes (null). Udelad feltet for at beholde værdien." }));
+        }
+
+        return Deserialize<T>(root, fieldRules);
     }
 
     private static ProblemOr<T> Deserialize<T>(JsonElement root, IReadOnlyDictionary<string, string> fieldRules)
@@ -63,7 +68,7 @@ public static class JsonBody
     {
         try
         {
-            return root.Deserialize<T>(JsonDefaults.Options) is { } value ? value : NotAnObject<T>();
+            return root.Deserialize<T>(JsonDefaults.Options) is { } value ? value : NotAnObject();
         }
         catch (JsonException exception)
         {
@@ -71,14 +76,45 @@ public static class JsonBody
         }
     }
 
-    private static ProblemOr<T> NotAnObject<T>() => Problems.InvalidField("body", "Indholdet skal være et JSON-objekt.");
+    private static ValidationProblem NotAnObject() => Problems.InvalidField(Problems.BodyMember, "Indholdet skal være et JSON-objekt.");
+
+    /// <summary>The serializer's reading rules (comments, trailing commas, depth), for the well-formedness check.</summary>
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = JsonDefaults.Options.AllowTrailingCommas,
+        CommentHandling = JsonDefaults.Options.ReadCommentHandling,
+        MaxDepth = JsonDefaults.Options.MaxDepth,
+    };
+
+    /// <summary>Whether the body is one well-formed JSON value in valid UTF-8, read as the serializer reads it.</summary>
+    private static bool IsJsonText(ReadOnlySpan<byte> content)
+    {
+        if (!Utf8.IsValid(content))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(content, ReaderOptions);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     internal static ValidationProblem ProblemFor(JsonException exception, IReadOnlyDictionary<string, string> fieldRules)
     {
         var field = TopLevelField(exception.Path);
         if (field is null)
         {
-            return Problems.InvalidField("body", "Indholdet er ikke gyldig JSON eller ikke et JSON-objekt.");
+            return NotAnObject();
         }
 
         if (fieldRules.TryGetValue(field, out var rule))

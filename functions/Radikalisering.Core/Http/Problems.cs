@@ -10,7 +10,7 @@ namespace Radikalisering.Core.Http;
 /// The API's RFC 9457 problems (<c>application/problem+json</c>), built on <see cref="TypedResults"/>: an
 /// English <c>title</c>, a Danish <c>detail</c> for staff, for input errors an <c>errors</c> member naming
 /// each field. The <c>type</c> is the framework's RFC 9110 link for the status (AddProblemDetails), except
-/// for 413 and 428, which the framework has none for.
+/// for 413 and 428, which the framework has none for, and a body that is not JSON (RFC 8259's link).
 /// </summary>
 public static class Problems
 {
@@ -80,6 +80,23 @@ public static class Problems
             $"Indholdet skal sendes som {string.Join(" eller ", accepted)}.",
             new Dictionary<string, string[]> { [HeaderNames.ContentType] = [$"Forventet: {string.Join(", ", accepted)}."] });
 
+    /// <summary>415 for a body declared in another character set than UTF-8, the only one JSON allows between systems (RFC 8259).</summary>
+    public static ProblemHttpResult UnsupportedCharset(string charset) =>
+        Create(
+            StatusCodes.Status415UnsupportedMediaType,
+            "The request's character set is not supported.",
+            $"Indholdet skal være kodet som UTF-8 (charset=utf-8), ikke {charset}.",
+            new Dictionary<string, string[]> { [HeaderNames.ContentType] = ["Forventet: charset=utf-8 eller ingen charset."] });
+
+    /// <summary>400 for a body that is not JSON text at all (malformed, cut off, or not UTF-8): no field is to blame.</summary>
+    public static ProblemHttpResult NotValidJson() =>
+        Create(
+            StatusCodes.Status400BadRequest,
+            "The request body is not valid JSON.",
+            NotValidJsonDetail,
+            new Dictionary<string, string[]> { [BodyMember] = [NotValidJsonDetail] },
+            NotValidJsonType);
+
     /// <summary>422: well-formed, but not something the resource can accept.</summary>
     public static ProblemHttpResult Unprocessable(string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
         Create(
@@ -123,6 +140,14 @@ public static class Problems
 
     private const string ContentTooLargeType = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14";
     private const string PreconditionRequiredType = "https://www.rfc-editor.org/rfc/rfc6585#section-3";
+
+    /// <summary>The type of <see cref="NotValidJson"/>: RFC 8259, what JSON text is.</summary>
+    public const string NotValidJsonType = "https://www.rfc-editor.org/rfc/rfc8259";
+
+    private const string NotValidJsonDetail = "Indholdet er ikke gyldig JSON i UTF-8, fx fordi det er afkortet. Send hele JSON-objektet igen.";
+
+    /// <summary>The <c>errors</c> key of a problem with the body as a whole rather than one field.</summary>
+    public const string BodyMember = "body";
 
     public const string CorrelationIdMember = "correlationId";
     public const string UnreadableIdMember = "id";

@@ -7,7 +7,9 @@ namespace Radikalisering.Core.Http;
 /// <summary>
 /// Reads a request body of an accepted media type, at most <see cref="MaximumBytes"/> long, without
 /// trusting <c>Content-Length</c>: 415 for another media type or charset, 413 when too large,
-/// 400 when empty.
+/// 400 when empty. The media type is compared as RFC 9110 parses it (case-insensitive type and parameter
+/// names, quoted or bare values, whitespace around <c>;</c>); a UTF-8 byte order mark, which RFC 8259 lets a
+/// reader ignore, is dropped.
 /// </summary>
 public static class RequestBody
 {
@@ -22,9 +24,15 @@ public static class RequestBody
         IReadOnlyCollection<string> acceptedMediaTypes,
         CancellationToken cancellationToken)
     {
-        if (!IsAccepted(request.ContentType, acceptedMediaTypes))
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !acceptedMediaTypes.Contains(contentType.MediaType.Value, StringComparer.OrdinalIgnoreCase))
         {
             return Problems.UnsupportedMediaType(acceptedMediaTypes);
+        }
+
+        if (CharsetOf(contentType) is { } charset && !IsUtf8(charset))
+        {
+            return Problems.UnsupportedCharset(charset);
         }
 
         if (request.ContentLength > MaximumBytes)
@@ -38,6 +46,11 @@ public static class RequestBody
             return Problems.ContentTooLarge(MaximumBytes);
         }
 
+        if (content.AsSpan().StartsWith(Utf8ByteOrderMark))
+        {
+            content = content[Utf8ByteOrderMark.Length..];
+        }
+
         if (content.Length == 0)
         {
             return Problems.InvalidField("body", "Anmodningen mangler indhold (et JSON-objekt).");
@@ -46,18 +59,15 @@ public static class RequestBody
         return content;
     }
 
-    private static bool IsAccepted(string? contentType, IReadOnlyCollection<string> acceptedMediaTypes)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Value is not { } mediaType)
-        {
-            return false;
-        }
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-        var charsetIsUtf8 = !parsed.Charset.HasValue
-            || string.Equals(parsed.Charset.Value, Encoding.UTF8.WebName, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(parsed.Charset.Value, "utf8", StringComparison.OrdinalIgnoreCase);
-        return charsetIsUtf8 && acceptedMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
-    }
+    /// <summary>The <c>charset</c> parameter's value without its quotes; null when there is none.</summary>
+    private static string? CharsetOf(MediaTypeHeaderValue contentType) =>
+        contentType.Charset.HasValue ? HeaderUtilities.RemoveQuotes(contentType.Charset).Value : null;
+
+    private static bool IsUtf8(string charset) =>
+        string.Equals(charset, Encoding.UTF8.WebName, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
     {

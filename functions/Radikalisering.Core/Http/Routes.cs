@@ -14,4 +14,11 @@ public static class Routes
     public const string Statistics = "statistics/{year:int:length(4)}";
     public const string CompileReport = "reports/{year:int:length(4)}/compile";
     public const string SendReport = "reports/{year:int:length(4)}/send";
+    public const string VerifyAuditTrail = "audit-trail/verify";
+    public const string Backups = "backups";
+    public const string RestoreBackup = "backups/{run}/restore";
+    public const string Health = "health";
+
+    /// <summary>Every path: the catch-all that answers what no other route took.</summary>
+    public const string Unmatched = "{*path}";
 }

@@ -48,15 +48,9 @@ public sealed class ReportSnapshotStore(TableClientProvider tables, IOptions<Sto
     public async Task<ReportSnapshot?> TryAddAsync(ReportSnapshot snapshot, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
-        try
-        {
-            var response = await table.AddEntityAsync(ToEntity(snapshot), cancellationToken);
-            return snapshot with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag returned.") };
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return null;
-        }
+        return await table.TryAddEntityAsync(ToEntity(snapshot), cancellationToken) is { } response
+            ? snapshot with { ETag = response.Headers.ETag ?? throw new InvalidOperationException("No ETag returned.") }
+            : null;
     }
 
     /// <summary>Replaces the snapshot if it is unchanged since it was read (its ETag); <c>null</c> if it was changed.</summary>

@@ -69,11 +69,16 @@ public static class StorageServiceCollectionExtensions
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());
-            clients.ConfigureDefaults(options => RetryBudget.Apply(options.Retry));
+            clients.ConfigureDefaults(options =>
+            {
+                RetryBudget.Apply(options.Retry);
+                options.AddPolicy(ExpectedResponses.Policy, HttpPipelinePosition.PerCall);
+            });
         });
 
         // AddAzureClients forwards the SDK's event-source logs to ILogger; at Information they name every
-        // request's URI (tables, partitions, rows). Only its warnings and errors reach the app's logs.
+        // request's URI (tables, partitions, rows). Only its warnings and errors reach the app's logs, and an
+        // answer a call expects (ExpectedResponses) is not one.
         services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
         return services;
     }

@@ -36,7 +36,11 @@ public sealed class TableClientProvider(TableServiceClient service)
     private async Task<TableClient> CreateAsync(string tableName)
     {
         var table = service.GetTableClient(tableName);
-        await table.CreateIfNotExistsAsync();
+        using (ExpectedResponses.Expect(409))
+        {
+            await table.CreateIfNotExistsAsync();
+        }
+
         return table;
     }
 }

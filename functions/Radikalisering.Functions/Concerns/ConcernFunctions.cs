@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
+using Radikalisering.Core.Telemetry;
+using Radikalisering.Functions.Telemetry;
 
 namespace Radikalisering.Functions.Concerns;
 
@@ -13,6 +15,7 @@ namespace Radikalisering.Functions.Concerns;
 public sealed class ConcernFunctions(ConcernEndpoints endpoints)
 {
     [Function("CreateConcern")]
+    [MeasuredAs(AppOperation.ConcernCreate)]
     public Task<IActionResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Concerns)] HttpRequest request,
         CancellationToken cancellationToken) =>
@@ -33,6 +36,7 @@ public sealed class ConcernFunctions(ConcernEndpoints endpoints)
         endpoints.GetAsync(request.HttpContext, year, id, cancellationToken).AsActionResult();
 
     [Function("UpdateConcern")]
+    [MeasuredAs(AppOperation.ConcernUpdate)]
     public Task<IActionResult> UpdateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = Routes.Concern)] HttpRequest request,
         int year,
@@ -41,6 +45,7 @@ public sealed class ConcernFunctions(ConcernEndpoints endpoints)
         endpoints.UpdateAsync(request.HttpContext, year, id, cancellationToken).AsActionResult();
 
     [Function("DeleteConcern")]
+    [MeasuredAs(AppOperation.ConcernDelete)]
     public Task<IActionResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Routes.Concern)] HttpRequest request,
         int year,

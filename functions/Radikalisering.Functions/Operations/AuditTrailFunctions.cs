@@ -11,7 +11,7 @@ public sealed class AuditTrailFunctions(AuditTrailEndpoints endpoints)
 {
     [Function("VerifyAuditTrail")]
     public Task<IActionResult> VerifyAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AuditTrailEndpoints.Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.VerifyAuditTrail)] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoints.VerifyAsync(request.HttpContext, cancellationToken).AsActionResult();
 }

@@ -15,13 +15,13 @@ public sealed class BackupFunctions(BackupExporter exporter, BackupEndpoints end
 
     [Function("ListBackups")]
     public Task<IActionResult> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = BackupEndpoints.ListRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Backups)] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoints.ListAsync(request.HttpContext, cancellationToken).AsActionResult();
 
     [Function("RestoreBackup")]
     public Task<IActionResult> RestoreAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = BackupEndpoints.RestoreRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.RestoreBackup)] HttpRequest request,
         string run,
         CancellationToken cancellationToken) =>
         endpoints.RestoreAsync(request.HttpContext, run, cancellationToken).AsActionResult();

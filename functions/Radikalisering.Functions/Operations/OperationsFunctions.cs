@@ -19,7 +19,7 @@ public sealed class OperationsFunctions(OperationsCheck check, HealthEndpoint he
 
     [Function("Health")]
     public Task<IActionResult> HealthAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HealthEndpoint.Route)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest request,
         CancellationToken cancellationToken) =>
         health.GetAsync(cancellationToken).AsActionResult();
 }

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Radikalisering.Core.Reports;
+using Radikalisering.Core.Telemetry;
+using Radikalisering.Functions.Telemetry;
 
 namespace Radikalisering.Functions.Reports;
 
@@ -11,10 +13,12 @@ namespace Radikalisering.Functions.Reports;
 public sealed class AnnualReportFunctions(CompileAnnualReportJob schedule, ReportReadyHandler handler)
 {
     [Function("CompileAnnualReport")]
+    [MeasuredAs(AppOperation.ReportCompile)]
     public Task CompileAsync([TimerTrigger(CompileAnnualReportJob.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         schedule.RunAsync(cancellationToken);
 
     [Function("SendAnnualReport")]
+    [MeasuredAs(AppOperation.ReportSend)]
     public Task SendAsync([QueueTrigger(ReportReadyMessages.TriggerQueueName)] string message, CancellationToken cancellationToken) =>
         handler.HandleAsync(message, cancellationToken);
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Reports;
+using Radikalisering.Core.Telemetry;
+using Radikalisering.Functions.Telemetry;
 
 namespace Radikalisering.Functions.Reports;
 
@@ -20,6 +22,7 @@ public sealed class ReportFunctions(ReportEndpoints endpoints)
         endpoints.GetStatisticsAsync(request.HttpContext, year, cancellationToken).AsActionResult();
 
     [Function("CompileReport")]
+    [MeasuredAs(AppOperation.ReportCompile)]
     public Task<IActionResult> CompileAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CompileReport)] HttpRequest request,
         int year,
@@ -27,6 +30,7 @@ public sealed class ReportFunctions(ReportEndpoints endpoints)
         endpoints.CompileAsync(request.HttpContext, year, cancellationToken).AsActionResult();
 
     [Function("SendReport")]
+    [MeasuredAs(AppOperation.ReportSend)]
     public Task<IActionResult> SendAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SendReport)] HttpRequest request,
         int year,

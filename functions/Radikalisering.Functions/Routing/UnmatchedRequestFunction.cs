@@ -9,9 +9,12 @@ namespace Radikalisering.Functions.Routing;
 /// <summary>
 /// The catch-all: every method on <c>/api/{*path}</c> that no other function took gets a problem instead
 /// of the host's empty 404 (<see cref="UnmatchedRequestEndpoint"/>). The Functions host does not rank
-/// routes as ASP.NET Core does: it tries them in the order it loaded the functions, by name
-/// (azure-functions-host#9876). <see cref="Name"/> therefore sorts after every other function's name;
-/// the route table test holds it there.
+/// routes as ASP.NET Core does and has no order setting: it sorts the functions by name (ordinal, ignoring
+/// case) and its router tries their routes in that order, first match wins (azure-functions-host#9876,
+/// #3153). A function's name is therefore its route's precedence, and <see cref="Name"/> is chosen to sort
+/// after every other function's name. Held by two end-to-end tests: the name sorts last under the host's
+/// comparison (RouteTableTests), and every declared route and method reaches its own function through a
+/// host that orders as the Functions host does (UnmatchedRequestTests).
 /// </summary>
 public static class UnmatchedRequestFunction
 {
@@ -21,7 +24,7 @@ public static class UnmatchedRequestFunction
 
     [Function(Name)]
     public static IActionResult Answer(
-        [HttpTrigger(AuthorizationLevel.Anonymous, Route = "{*path}")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, Route = Routes.Unmatched)] HttpRequest request) =>
         new HandlerActionResult(Endpoint.Answer(request));
 
     /// <summary>The routes and methods of this app's other HTTP triggers, read from their attributes.</summary>

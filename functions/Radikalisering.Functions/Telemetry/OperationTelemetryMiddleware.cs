@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
@@ -8,23 +9,24 @@ using Radikalisering.Core.Telemetry;
 namespace Radikalisering.Functions.Telemetry;
 
 /// <summary>
-/// Measures the functions that write concerns, compile or send the report (<see cref="OperationTelemetry"/>):
+/// Measures the functions marked <see cref="MeasuredAsAttribute"/> (writing concerns, compiling or sending the report;
+/// <see cref="OperationTelemetry"/>):
 /// an HTTP function by the status code of the result it returned (2xx succeeded, 4xx refused, 5xx failed), any
 /// function that throws as failed. Registered inside the ASP.NET Core integration's middleware: outside it, the
 /// request has been completed and its HttpContext disposed, so reading the response fails the invocation.
 /// </summary>
 public sealed class OperationTelemetryMiddleware(OperationTelemetry telemetry) : IFunctionsWorkerMiddleware
 {
-    private static readonly Dictionary<string, AppOperation> Operations = new(StringComparer.Ordinal)
-    {
-        ["CreateConcern"] = AppOperation.ConcernCreate,
-        ["UpdateConcern"] = AppOperation.ConcernUpdate,
-        ["DeleteConcern"] = AppOperation.ConcernDelete,
-        ["CompileAnnualReport"] = AppOperation.ReportCompile,
-        ["CompileReport"] = AppOperation.ReportCompile,
-        ["SendAnnualReport"] = AppOperation.ReportSend,
-        ["SendReport"] = AppOperation.ReportSend,
-    };
+    /// <summary>Function name (its <c>[Function]</c> attribute) → operation, for every function of this app marked <see cref="MeasuredAsAttribute"/>.</summary>
+    public static IReadOnlyDictionary<string, AppOperation> Operations { get; } =
+        typeof(OperationTelemetryMiddleware).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods())
+            .Where(method => method.GetCustomAttribute<MeasuredAsAttribute>() is not null)
+            .ToDictionary(
+                method => method.GetCustomAttribute<FunctionAttribute>()?.Name
+                    ?? throw new InvalidOperationException($"{method.DeclaringType}.{method.Name} is measured but is no function."),
+                method => method.GetCustomAttribute<MeasuredAsAttribute>()!.Operation,
+                StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

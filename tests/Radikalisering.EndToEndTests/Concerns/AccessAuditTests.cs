@@ -8,6 +8,7 @@ namespace Radikalisering.EndToEndTests.Concerns;
 
 /// <summary>Refusals through the real worker: 401 and 403 as problems, each a row in the audit log.</summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AccessAuditTests(WorkerFixture worker)
 {
     [Fact]

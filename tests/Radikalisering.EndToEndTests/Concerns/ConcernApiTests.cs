@@ -10,6 +10,7 @@ namespace Radikalisering.EndToEndTests.Concerns;
 
 /// <summary>The README's curl walk, through the real worker.</summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class ConcernApiTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e1";
@@ -62,10 +63,8 @@ public sealed class ConcernApiTests(WorkerFixture worker)
 
         // Every invocation of the walk also finished well in the worker: one can fail after its answer was sent.
         const int WalkRequests = 8;
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); WalkInvocations().Count() < finishedBefore + WalkRequests && DateTime.UtcNow < deadline;)
-        {
-            await Task.Delay(50);
-        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await worker.Host.WaitForInvocationsAsync(_ => WalkInvocations().Count() >= finishedBefore + WalkRequests, timeout.Token);
 
         var walk = WalkInvocations().Skip(finishedBefore).ToList();
         Assert.Equal(WalkRequests, walk.Count);

@@ -9,6 +9,7 @@ namespace Radikalisering.EndToEndTests.Operations;
 /// <summary>What IT operations rely on, through the real worker: the anonymous health route, the audit trail's
 /// verification after real requests, and the daily backup and operations timers.</summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class OperationsTests(WorkerFixture worker)
 {
     [Fact]

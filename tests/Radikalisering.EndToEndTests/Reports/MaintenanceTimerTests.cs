@@ -4,6 +4,7 @@ namespace Radikalisering.EndToEndTests.Reports;
 
 /// <summary>The daily maintenance timers run through the host without failing.</summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class MaintenanceTimerTests(WorkerFixture worker)
 {
     [Theory]

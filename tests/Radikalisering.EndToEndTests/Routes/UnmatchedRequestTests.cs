@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Radikalisering.Core.Access;
 using Radikalisering.EndToEndTests.Hosting;
+using Radikalisering.Functions.Routing;
+using Radikalisering.WorkerHost.Functions;
 
 namespace Radikalisering.EndToEndTests.Routes;
 
@@ -10,7 +13,8 @@ namespace Radikalisering.EndToEndTests.Routes;
 /// Functions host does: a problem, never the host's empty 404, and the catch-all never takes a real route.
 /// </summary>
 [Collection(WorkerCollection.Name)]
-public sealed class UnmatchedRequestTests(WorkerFixture worker)
+[Trait("Category", "Slow")]
+public sealed partial class UnmatchedRequestTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e9";
 
@@ -62,6 +66,42 @@ public sealed class UnmatchedRequestTests(WorkerFixture worker)
         Assert.NotNull(JsonNode.Parse(await listed.Content.ReadAsStringAsync())!["items"]);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
+
+    /// <summary>
+    /// The catch-all's precedence, checked for every HTTP function the app declares (functions.metadata) under the host's
+    /// order: an anonymous request to each route and method is answered by that function (401, or 200 for the anonymous
+    /// health route), never by the catch-all's 404 or 405.
+    /// </summary>
+    [Fact]
+    public async Task Every_declared_route_and_method_reaches_its_own_function_not_the_catch_all()
+    {
+        using var anonymous = worker.CreateClient();
+        var declared = worker.Host.Functions
+            .Where(function => function.Name != UnmatchedRequestFunction.Name && function.Trigger is HttpTrigger)
+            .SelectMany(function => ((HttpTrigger)function.Trigger).Methods.Select(method => (function.Name, Method: method, Path: Example(((HttpTrigger)function.Trigger).Route))))
+            .ToList();
+
+        Assert.NotEmpty(declared);
+        foreach (var (name, method, path) in declared)
+        {
+            using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"api/{path}"));
+            Assert.True(
+                response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.OK,
+                $"{method.ToUpperInvariant()} /api/{path} ({name}) was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    /// <summary>A path the route template matches: a year for <c>{year:int:length(4)}</c>, a GUID for <c>{id:guid}</c>, a word otherwise.</summary>
+    private static string Example(string routeTemplate) =>
+        RouteParameter().Replace(routeTemplate, parameter => parameter.Value switch
+        {
+            var year when year.StartsWith("{year", StringComparison.Ordinal) => "2026",
+            var id when id.Contains(":guid", StringComparison.Ordinal) => "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+            _ => "example",
+        });
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
 
     private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response)
     {

@@ -11,6 +11,7 @@ namespace Radikalisering.EndToEndTests.WorkerHost;
 /// first request sent as soon as its start returns: the start waits until the worker itself listens.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class WorkerRestartTests(WorkerFixture worker)
 {
     private const int Starts = 5;

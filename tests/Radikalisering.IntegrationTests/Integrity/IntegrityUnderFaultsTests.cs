@@ -17,6 +17,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 /// audit row, or the intent sweep completes it). Bounded: a few hundred requests, loopback only.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
 {
     private const int CreatesPerMode = 160;

@@ -16,6 +16,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 
 /// <summary>The real Key Vault provider and client in front of a vault that fails: a 503 problem with Retry-After, nothing written.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class KeyVaultOutageTests(AzuriteFixture azurite)
 {
     public enum VaultFailure

@@ -19,6 +19,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 /// with what the first attempt did, records once and audits once. Deterministic (<see cref="LostResponsePolicy"/>).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class LostResponseTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 
 /// <summary>Lost tables come back; idempotency bindings do not outlive their create or their year.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class RecoveryTests(AzuriteFixture azurite)
 {
     [Fact]

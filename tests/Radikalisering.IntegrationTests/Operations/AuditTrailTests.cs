@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.AuditTrail;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
@@ -182,7 +183,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
         var day = Today(host).ToString("yyyy-MM-dd");
 
         using var response = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin)
-            .GetAsync($"/api/{AuditTrailEndpoints.Route}?from={day}&to={day}");
+            .GetAsync($"/api/{Routes.VerifyAuditTrail}?from={day}&to={day}");
 
         Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -202,7 +203,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
         await using var host = await OperationsTestHost.StartAsync(azurite);
 
         using var response = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin)
-            .GetAsync($"/api/{AuditTrailEndpoints.Route}?{query}");
+            .GetAsync($"/api/{Routes.VerifyAuditTrail}?{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -215,7 +216,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
     {
         await using var host = await OperationsTestHost.StartAsync(azurite);
 
-        using var response = await host.CreateClient(ReaderId, AppRoles.ReportsRead).GetAsync($"/api/{AuditTrailEndpoints.Route}?from=2026-01-01&to=2026-01-01");
+        using var response = await host.CreateClient(ReaderId, AppRoles.ReportsRead).GetAsync($"/api/{Routes.VerifyAuditTrail}?from=2026-01-01&to=2026-01-01");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains((ReaderId, AuditActions.VerifyAuditTrail, "2026-01-01..2026-01-01", "Forbidden"), await AuditTrail.ReadAsync(azurite, host));

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Encryption;
 using Radikalisering.Core.Health;
+using Radikalisering.Core.Http;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Reports;
 
@@ -19,7 +20,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         await using var host = await OperationsTestHost.StartAsync(azurite);
         await host.SeedAsync(2025, 3, true, Core.Concerns.ReporterKind.Other, Core.Concerns.Outcome.Pending);
 
-        using var response = await host.CreateClient().GetAsync($"/api/{HealthEndpoint.Route}");
+        using var response = await host.CreateClient().GetAsync($"/api/{Routes.Health}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -36,7 +37,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
         await using var host = await OperationsTestHost.StartAsync(azurite, options =>
             options.AddServices(services => services.AddSingleton<IDataKeyProvider, UnreachableDataKey>()));
 
-        using var response = await host.CreateClient().GetAsync($"/api/{HealthEndpoint.Route}");
+        using var response = await host.CreateClient().GetAsync($"/api/{Routes.Health}");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -10,6 +10,7 @@ namespace Radikalisering.IntegrationTests.Reports;
 
 /// <summary>The annual compile adds "the last three years together" with the disclosure engine, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class PooledYearsCompileTests(AzuriteFixture azurite)
 {
     /// <summary>Three years of 3, 3 and 2 concerns: each withheld whole, 8 together.</summary>

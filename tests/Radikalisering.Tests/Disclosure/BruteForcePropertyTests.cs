@@ -6,6 +6,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// Seeded random years checked against <see cref="BruteForceAttacker"/>, an intruder written independently of
 /// the engine: sixteen hundred small years in all.
 /// </summary>
+[Trait("Category", "Slow")]
 public class BruteForcePropertyTests
 {
     private static readonly Dimension A = new("a", ["a1", "a2"]);

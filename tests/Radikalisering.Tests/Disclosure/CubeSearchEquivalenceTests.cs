@@ -10,6 +10,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// municipal years: the printed figures of admissible levels, the conditions their passed-over levels leave open, and
 /// for withheld cells and known records the extremes and the small ranges the gate asks about.
 /// </summary>
+[Trait("Category", "Slow")]
 public class CubeSearchEquivalenceTests
 {
     private const int Threshold = 5;

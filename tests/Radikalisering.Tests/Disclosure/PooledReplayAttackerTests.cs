@@ -9,6 +9,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// and pooled, and the promise is checked in every group of stacked cubes that print the same. The counts are written
 /// to the test output for the documentation.
 /// </summary>
+[Trait("Category", "Slow")]
 public class PooledReplayAttackerTests(ITestOutputHelper output)
 {
     private static readonly DisclosureEngine Engine = new();

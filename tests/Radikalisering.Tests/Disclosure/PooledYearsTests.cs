@@ -3,6 +3,7 @@ using Radikalisering.Disclosure;
 namespace Radikalisering.Tests.Disclosure;
 
 /// <summary>Hand-worked pooled publications: "the last three years together" next to each year's own publication.</summary>
+[Trait("Category", "Slow")]
 public class PooledYearsTests
 {
     private static readonly TableDefinition[] AgeTables = [Tables.Total, Tables.By("age")];

@@ -7,6 +7,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// need" was dropped deliberately: the ladder withholds zeros and whole groups so that the pattern cannot point
 /// at the small cells, which an intruder who replays the method would otherwise read (see docs/disclosure-control.md).
 /// </summary>
+[Trait("Category", "Slow")]
 public class PropertyTests
 {
     private readonly DisclosureEngine engine = new();

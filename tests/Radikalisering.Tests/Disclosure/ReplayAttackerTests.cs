@@ -10,6 +10,7 @@ namespace Radikalisering.Tests.Disclosure;
 /// The 18-cell concern cube is enumerated up to 6 records (100,947 cubes of 6; 7 records would add 346,104 and
 /// about a minute and a half on the shared build machine), the smaller cubes further.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ReplayAttackerTests
 {
     private static readonly DisclosureEngine Engine = new();

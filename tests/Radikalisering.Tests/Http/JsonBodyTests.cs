@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Radikalisering.Core.Concerns;
 using Radikalisering.Core.Http;
 
@@ -43,13 +44,33 @@ public sealed class JsonBodyTests
     [Theory]
     [InlineData("null")]
     [InlineData("[1, 2]")]
-    [InlineData("not json")]
     public void A_body_that_is_not_a_JSON_object_is_refused_as_body(string json)
     {
         var result = Deserialize(json);
 
         Assert.Equal(StatusCodes.Status400BadRequest, ProblemResults.Status(result.Problem));
         Assert.True(ProblemResults.Errors(result.Problem).ContainsKey("body"));
+    }
+
+    [Theory]
+    [InlineData("""{ "receivedOn": "2026-03-1""")]
+    [InlineData("""{ "receivedOn": "2026-03-14", "reporter": "oth""")]
+    [InlineData("""{ "receivedOn": "2026-03-14", }""")]
+    [InlineData("not json")]
+    public void A_body_that_is_not_JSON_text_is_the_not_valid_JSON_problem_naming_no_field(string json)
+    {
+        var result = Deserialize(json);
+
+        Assert.Equal(Problems.NotValidJsonType, Assert.IsType<ProblemHttpResult>(result.Problem).ProblemDetails.Type);
+        Assert.Equal([Problems.BodyMember], ProblemResults.Errors(result.Problem).Keys);
+    }
+
+    [Fact]
+    public void A_body_that_is_not_UTF_8_is_the_not_valid_JSON_problem()
+    {
+        var result = JsonBody.Deserialize<ConcernFactsRequest>([.. """{ "reporter": "o"""u8, 0xFF, .. "\" }"u8], ConcernFields.Rules);
+
+        Assert.Equal(Problems.NotValidJsonType, Assert.IsType<ProblemHttpResult>(result.Problem).ProblemDetails.Type);
     }
 
     [Theory]

@@ -13,6 +13,8 @@ public sealed class RequestBodyTests
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json ; Charset = utf8")]
     public async Task A_JSON_body_is_read(string contentType)
     {
         var result = await RequestBody.ReadAsync(Request(contentType, "{}"), Json, CancellationToken.None);
@@ -31,6 +33,14 @@ public sealed class RequestBodyTests
         var result = await RequestBody.ReadAsync(Request(contentType, "{}"), Json, CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status415UnsupportedMediaType, ProblemResults.Status(result.Problem));
+    }
+
+    [Fact]
+    public async Task A_UTF_8_byte_order_mark_is_dropped()
+    {
+        var result = await RequestBody.ReadAsync(Request("application/json", "\uFEFF{}"), Json, CancellationToken.None);
+
+        Assert.Equal("{}"u8.ToArray(), result.Value);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace Radikalisering.WorkerHost.Functions;
 public sealed class FunctionInvoker(WorkerChannel channel)
 {
     private readonly ConcurrentQueue<InvocationRecord> _invocations = new();
+    private readonly Lock _gate = new();
+    private readonly List<(Func<IReadOnlyCollection<InvocationRecord>, bool> Condition, TaskCompletionSource Reached)> _waiters = [];
 
     /// <summary>Every finished invocation, oldest first.</summary>
     public IReadOnlyCollection<InvocationRecord> Invocations => _invocations;
@@ -34,11 +36,48 @@ public sealed class FunctionInvoker(WorkerChannel channel)
     }
 
     /// <summary>Records a finished invocation, also one the HTTP front sent itself.</summary>
-    public void Record(WorkerFunction function, InvocationResponse response) =>
+    public void Record(WorkerFunction function, InvocationResponse response)
+    {
         _invocations.Enqueue(new InvocationRecord(
             function.Name,
             response.Result.Status == StatusResult.Types.Status.Success,
             response.Result.Exception?.Message ?? response.Result.Result));
+        lock (_gate)
+        {
+            foreach (var waiter in _waiters.Where(waiter => waiter.Condition(_invocations)))
+            {
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes once the finished invocations satisfy <paramref name="condition"/>, checked as each is recorded.</summary>
+    public async Task WaitUntilAsync(Func<IReadOnlyCollection<InvocationRecord>, bool> condition, CancellationToken cancellationToken)
+    {
+        (Func<IReadOnlyCollection<InvocationRecord>, bool> Condition, TaskCompletionSource Reached) waiter =
+            (condition, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate)
+        {
+            if (condition(_invocations))
+            {
+                return;
+            }
+
+            _waiters.Add(waiter);
+        }
+
+        try
+        {
+            await waiter.Reached.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiters.Remove(waiter);
+            }
+        }
+    }
 }
 
 /// <param name="Error">The worker's exception message when the invocation failed.</param>

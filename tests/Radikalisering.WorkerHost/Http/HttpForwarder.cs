@@ -3,6 +3,7 @@ using Google.Protobuf.Collections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Radikalisering.WorkerHost.Functions;
@@ -17,7 +18,9 @@ namespace Radikalisering.WorkerHost.Http;
 /// sent to the worker's own HTTP listener with the invocation id in <c>x-ms-invocation-id</c>. The
 /// worker answers on HTTP; that answer is copied back. Like the Functions host, which does not rank
 /// routes as ASP.NET Core does, the first function by name whose route and method match takes the
-/// request (azure-functions-host#9876); a trigger without methods takes every method.
+/// request (azure-functions-host#9876); a trigger without methods takes every method. The request goes to the worker
+/// with its target exactly as received, as the host's proxy sends it: decoded and encoded again, <c>/api/%2500</c>
+/// would reach the worker as <c>/api/%00</c>, which its server refuses while the invocation waits for it in vain.
 /// </summary>
 public sealed class HttpForwarder(WorkerChannel channel, FunctionInvoker invocations, Uri workerHttpUri, HttpClient client, ILogger logger)
 {
@@ -63,7 +66,8 @@ public sealed class HttpForwarder(WorkerChannel channel, FunctionInvoker invocat
         AddTriggerMetadata(invocation.TriggerMetadata, context);
         var invoked = channel.InvokeAsync(invocation, context.RequestAborted);
 
-        using var proxied = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(workerHttpUri, request.Path + request.QueryString));
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        using var proxied = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(workerHttpUri, target));
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             proxied.Content = new StreamContent(request.Body);

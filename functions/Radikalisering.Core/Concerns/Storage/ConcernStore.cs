@@ -296,27 +296,24 @@ public sealed partial class ConcernStore(
         var rowKey = request.KeyRowKey!;
         var binding = IdempotencyBindings.Row(rowKey, request.Year, request.ConcernId);
         await SealIntoAsync(binding, PaddedJson.Serialize(IdempotentRequest.Of(request.Facts)), IdempotencyBindings.SchemaVersion, cancellationToken);
-        try
+        if (await table.TryAddEntityAsync(binding, cancellationToken) is not null)
         {
-            await table.AddEntityAsync(binding, cancellationToken);
             return (request.ConcernId, false);
         }
-        catch (RequestFailedException exception) when (exception.Status == 409)
+
+        var existing = (await table.GetEntityAsync<TableEntity>(IdempotencyBindings.Partition, rowKey, cancellationToken: cancellationToken)).Value;
+        if (IdempotencyBindings.ConcernIdOf(existing) is not { } boundId)
         {
-            var existing = (await table.GetEntityAsync<TableEntity>(IdempotencyBindings.Partition, rowKey, cancellationToken: cancellationToken)).Value;
-            if (IdempotencyBindings.ConcernIdOf(existing) is not { } boundId)
-            {
-                return null;
-            }
-
-            if (boundId == request.ConcernId)
-            {
-                return (boundId, false); // our own add, retried by the SDK after its answer was lost
-            }
-
-            var remembered = await TryOpenAsync<IdempotentRequest>(existing, IdempotencyBindings.SchemaVersion, cancellationToken);
-            return remembered == IdempotentRequest.Of(request.Facts) ? (boundId, true) : null;
+            return null;
         }
+
+        if (boundId == request.ConcernId)
+        {
+            return (boundId, false); // our own add, retried by the SDK after its answer was lost
+        }
+
+        var remembered = await TryOpenAsync<IdempotentRequest>(existing, IdempotencyBindings.SchemaVersion, cancellationToken);
+        return remembered == IdempotentRequest.Of(request.Facts) ? (boundId, true) : null;
     }
 
     /// <summary>
