@@ -1,17 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Radikalisering.Core.Access;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Reports;
 using Radikalisering.Core.Statistics;
-using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.IntegrationTests.Integrity;
 
 namespace Radikalisering.IntegrationTests.Reports;
 
@@ -140,19 +138,7 @@ public sealed class SendAuditTests(AzuriteFixture azurite) : IDisposable
         return host;
     }
 
-    private async Task<List<AuditTrailRecord>> TrailRecordsAsync(ApiTestHost host)
-    {
-        var container = new BlobServiceClient(azurite.ConnectionString)
-            .GetBlobContainerClient(host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.AuditTrailContainer)}"]);
-        var records = new List<AuditTrailRecord>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions()))
-        {
-            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
-            records.AddRange(content.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => AuditChain.Parse(line)!.Value.Record));
-        }
-
-        return records;
-    }
+    private Task<List<AuditTrailRecord>> TrailRecordsAsync(ApiTestHost host) => IntegrityStore.TrailRecordsAsync(azurite, host);
 
     private async Task<List<(string Who, string? Subject, string Result)>> SendRowsAsync(ApiTestHost host) =>
         (await AuditTrail.ReadAsync(azurite, host))

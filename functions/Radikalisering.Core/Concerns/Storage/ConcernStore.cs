@@ -533,7 +533,7 @@ public sealed partial class ConcernStore(
     /// out. A change that may have committed is never answered 503 (which tells the client it did not happen):
     /// when storage never answers, <see cref="CommitOutcomeUnknownException"/> (a 500 with a correlation id).
     /// </summary>
-    private async Task<T> ResolveOutcomeAsync<T>(Func<Task<T>> check)
+    private static async Task<T> ResolveOutcomeAsync<T>(Func<Task<T>> check)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -548,7 +548,7 @@ public sealed partial class ConcernStore(
                     throw new CommitOutcomeUnknownException(exception);
                 }
 
-                await Task.Delay(RetryBudget.MaxDelay, time);
+                await Task.Delay(RetryBudget.MaxDelay); // storage's time, as the clients' own retries: not the app's clock
             }
         }
     }
@@ -557,7 +557,7 @@ public sealed partial class ConcernStore(
     /// Submits an update or delete with its intent. A failure on the intent's row means an earlier attempt of
     /// this very operation committed; a failure on the concern's row is a stale ETag (412) or a missing row (404).
     /// </summary>
-    private async Task<ChangeOutcome> CommitChangeAsync(
+    private static async Task<ChangeOutcome> CommitChangeAsync(
         TableClient table,
         string partition,
         AuditIntent intent,
