@@ -64,8 +64,9 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
         var ids = new HashSet<Guid>();
         for (var month = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero); month < end; month = month.AddMonths(1))
         {
+            // A key range: RowKeys from after the last of end's tick ('.' follows '-') to the last of start's, newest first.
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {PartitionKeyOf(month)} and {AuditLogColumns.OccurredAt} ge {start} and {AuditLogColumns.OccurredAt} lt {end}");
+                $"PartitionKey eq {PartitionKeyOf(month)} and RowKey gt {ReverseTicksOf(end) + "."} and RowKey lt {ReverseTicksOf(start) + "."}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             {
                 ids.Add(Guid.ParseExact(row.RowKey[(row.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..], "N"));
@@ -122,9 +123,8 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
 
     private static string PartitionKeyOf(DateTimeOffset occurredAt) => occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
-    private static string RowKeyOf(DateTimeOffset occurredAt, Guid operationId)
-    {
-        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks;
-        return $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{operationId:N}";
-    }
+    private static string RowKeyOf(DateTimeOffset occurredAt, Guid operationId) => $"{ReverseTicksOf(occurredAt)}-{operationId:N}";
+
+    private static string ReverseTicksOf(DateTimeOffset occurredAt) =>
+        (DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -26,11 +26,14 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
 
     private static readonly string[] ChangeActions = [AuditActions.CreateConcern, AuditActions.UpdateConcern, AuditActions.DeleteConcern];
 
-    /// <summary>The faults, and how many keyed and as many unkeyed creates, and how many of them are updated and deleted.</summary>
-    public static TheoryData<string, int, int, int, int> Faults => new()
+    /// <summary>
+    /// The faults; how many keyed and as many unkeyed creates, and how many of them are updated and deleted; and the
+    /// pause before each request, so that the requests of the outages spread over several of them.
+    /// </summary>
+    public static TheoryData<string, int, int, int, int, int> Faults => new()
     {
-        { "short cuts", 250, 60, 80, 60 },
-        { "outages", 6500, 5000, 8, 6 },
+        { "short cuts", 250, 60, 80, 60, 0 },
+        { "outages", 6500, 5000, 40, 16, 25 },
     };
 
     [Theory]
@@ -40,7 +43,8 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         int intervalMilliseconds,
         int durationMilliseconds,
         int createsPerMode,
-        int changes)
+        int changes,
+        int pauseMilliseconds)
     {
         var (proxy, proxied) = FaultProxy.ForTablesAndBlobs(
             azurite.ConnectionString, TimeSpan.FromMilliseconds(intervalMilliseconds), TimeSpan.FromMilliseconds(durationMilliseconds));
@@ -51,13 +55,15 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         var told503ButCommitted = new List<string>();
         proxy.Flapping = true;
 
+        var pause = TimeSpan.FromMilliseconds(pauseMilliseconds);
         var answers = await InParallelAsync(
             Enumerable.Range(0, 2 * createsPerMode),
-            index => CreateAsync(client, index, createsPerMode, keyed: index % 2 == 0));
+            index => CreateAsync(client, index, createsPerMode, keyed: index % 2 == 0),
+            pause);
         var created = answers.Select(answer => answer.Concern).OfType<ConcernView>().ToList();
         var changed = created.Take(changes).ToList();
-        var updated = await InParallelAsync(changed, concern => UpdateAsync(client, concern, told503ButCommitted));
-        var deleted = await InParallelAsync(updated, concern => DeleteAsync(client, concern, told503ButCommitted));
+        var updated = await InParallelAsync(changed, concern => UpdateAsync(client, concern, told503ButCommitted), pause);
+        var deleted = await InParallelAsync(updated, concern => DeleteAsync(client, concern, told503ButCommitted), pause);
         proxy.Flapping = false;
 
         Assert.True(proxy.Resets > 2, $"The proxy ({faults}) reset only {proxy.Resets} connections.");
@@ -300,13 +306,17 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         Assert.All(counts, pair => Assert.True(pair.Value == 1, $"{action} of {pair.Key} is audited {pair.Value} times."));
     }
 
-    private static async Task<List<TResult>> InParallelAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Task<TResult>> work)
+    private static async Task<List<TResult>> InParallelAsync<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, Task<TResult>> work, TimeSpan pause = default)
     {
         var results = new TResult[items.Count()];
         await Parallel.ForEachAsync(
             items.Select((item, index) => (item, index)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            async (pair, _) => results[pair.index] = await work(pair.item));
+            async (pair, cancellation) =>
+            {
+                await Task.Delay(pause, cancellation);
+                results[pair.index] = await work(pair.item);
+            });
         return [.. results];
     }
 }

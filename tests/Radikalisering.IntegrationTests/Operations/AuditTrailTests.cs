@@ -150,7 +150,7 @@ public sealed class AuditTrailTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(41, rows.Count);
         Assert.Equal(41, rows.Select(row => row.Who).Distinct().Count());
         var result = await host.Get<AuditTrailVerifier>().VerifyAsync(Today(host), Today(host), CancellationToken.None);
-        Assert.True(result.Intact, result.ToString());
+        Assert.True(result.Intact, $"duplicates {result.Duplicates.Count}, missing from the trail {result.MissingFromTrail.Count}, missing from the table {result.MissingFromAuditLog.Count}");
         Assert.Equal((1, 41L), (result.Blobs, result.Records));
         var properties = await Container(host).GetAppendBlobClient(await SingleBlobAsync(host)).GetPropertiesAsync();
         Assert.InRange(properties.Value.BlobCommittedBlockCount, 2, 41);

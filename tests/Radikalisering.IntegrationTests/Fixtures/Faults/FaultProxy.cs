@@ -163,15 +163,16 @@ public sealed partial class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>While flapping: a fault at once, then one every fault interval.</summary>
     private async Task FlapAsync()
     {
-        using var timer = new PeriodicTimer(_faultInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (!_stop.IsCancellationRequested)
             {
                 if (!Flapping)
                 {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), _stop.Token);
                     continue;
                 }
 
@@ -179,6 +180,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 ResetAll();
                 await Task.Delay(_faultDuration, _stop.Token);
                 _faulting = false;
+                await Task.Delay(_faultInterval - _faultDuration, _stop.Token);
             }
         }
         catch (OperationCanceledException)
