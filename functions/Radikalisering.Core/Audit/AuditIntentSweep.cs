@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Operations;
 using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Audit;
@@ -15,8 +16,8 @@ namespace Radikalisering.Core.Audit;
 /// create's intent is kept without it. So a change is in the table and in the trail once, whether its request or the
 /// sweep completed it, and an intent the request completed and removed costs the sweep nothing. Intents younger than
 /// <see cref="Grace"/> are left to their request, which may still be retrying and reads its intent to learn whether
-/// its write committed. Intents older than <see cref="StaleAfter"/> are logged as a warning first (the
-/// audit-intents-stale alert): they should have been completed by an earlier run.
+/// its write committed. Intents older than <see cref="StaleAfter"/> are logged first as the
+/// <see cref="OperationsSignals.AuditIntentsStale"/> signal (an alert): an earlier run should have completed them.
 /// Runs as the <c>CompleteAuditIntents</c> timer function (one run at a time across instances).
 /// </summary>
 public sealed partial class AuditIntentSweep(
@@ -29,8 +30,6 @@ public sealed partial class AuditIntentSweep(
 {
     /// <summary>NCRONTAB (with seconds), UTC: every five minutes.</summary>
     public const string Schedule = "0 */5 * * * *";
-
-    public const int StaleEventId = 2201;
 
     /// <summary>Past the grace and two runs more: past this, an intent is a sign that completing it keeps failing.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -76,7 +75,7 @@ public sealed partial class AuditIntentSweep(
         var oldest = due.Min(pending => pending.Intent.OccurredAt);
         if (due.Count(pending => pending.Intent.OccurredAt <= now - StaleAfter) is var stale and > 0)
         {
-            LogStale(stale, StaleAfter.TotalMinutes, oldest);
+            logger.StaleAuditIntents(stale, StaleAfter, oldest);
         }
 
         var trailed = (await trail.RecordsAsync(DateOnly.FromDateTime(oldest.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), cancellationToken))
@@ -123,8 +122,4 @@ public sealed partial class AuditIntentSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Completed {Count} audit intents.")]
     private partial void LogCompleted(int count);
-
-    /// <summary>The signal of the audit-intents-stale alert (infra/modules/alerts.bicep): keep the message's start as it is.</summary>
-    [LoggerMessage(EventId = StaleEventId, Level = LogLevel.Warning, Message = "Stale audit intents: {Count} older than {Minutes} minutes, the oldest from {Oldest}; completing them now.")]
-    private partial void LogStale(int count, double minutes, DateTimeOffset oldest);
 }

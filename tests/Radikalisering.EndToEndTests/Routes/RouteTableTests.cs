@@ -29,9 +29,9 @@ public sealed partial class RouteTableTests
             : []);
 
     [Fact]
-    public void The_app_declares_nineteen_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
+    public void The_app_declares_twenty_one_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
     {
-        Assert.Equal(19, Functions.Length);
+        Assert.Equal(21, Functions.Length);
         Assert.Equal(13, HttpRoutes().Count());
         Assert.Contains(("*", $"/{HostJson.RoutePrefix}/{{*path}}", UnmatchedRequestFunction.Name), HttpRoutes());
     }

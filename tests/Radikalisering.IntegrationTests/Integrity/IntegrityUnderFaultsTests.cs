@@ -8,6 +8,7 @@ using Radikalisering.IntegrationTests.Concerns;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Faults;
 using Radikalisering.IntegrationTests.Fixtures.Http;
+using Xunit.Abstractions;
 
 namespace Radikalisering.IntegrationTests.Integrity;
 
@@ -19,7 +20,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 /// Bounded: a few hundred requests of short cuts, a few dozen of outages; loopback only.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
+public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
     private const int Parallelism = 4;
     private const int ClientAttempts = 8;
@@ -53,6 +54,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         Assert.Empty(await client.ListYearAsync(2026)); // creates the tables and the trail's container before the faults start
         var told503ButCommitted = new List<string>();
+        var clock = Stopwatch.StartNew();
         proxy.Flapping = true;
 
         var pause = TimeSpan.FromMilliseconds(pauseMilliseconds);
@@ -105,10 +107,18 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite)
         var swept = await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
         var sweptAgain = await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
 
+        var trailBefore = IntegrityStore.TrailCounts(await IntegrityStore.TrailRecordsAsync(azurite, host));
+        output.WriteLine(
+            $"{faults}: {proxy.Resets} connections reset in {clock.Elapsed.TotalSeconds:F0} s; creates {answers.Count(answer => answer.Status == HttpStatusCode.Created)} × 201, " +
+            $"{told503.Count} × 503, {unknown.Count} × 500; {changed.Count} updated and deleted; told 503 for committed changes: {told503ButCommitted.Count}; " +
+            $"open intents before the sweep {openIntents.Count}, swept {swept}, then {sweptAgain}; trail records per operation id at most {trailBefore.Values.DefaultIfEmpty().Max()} before the sweep, " +
+            $"{trailBefore.Values.Sum()} records of {trailBefore.Count} operation ids");
         Assert.Equal(openIntents.Count, swept);
         Assert.Equal(0, sweptAgain);
         Assert.DoesNotContain(await IntegrityStore.ConcernRowsAsync(azurite, host), row => AuditIntent.HeldBy(row) is not null);
         await AssertEachChangeInTheTrailOnceAsync(host, []);
+        var trailAfter = IntegrityStore.TrailCounts(await IntegrityStore.TrailRecordsAsync(azurite, host));
+        output.WriteLine($"after the sweep: {trailAfter.Values.Sum()} records of {trailAfter.Count} operation ids, at most {trailAfter.Values.Max()} per id");
         var audit = await IntegrityStore.AuditRowsAsync(azurite, host);
         AssertAuditedOnce(audit, AuditActions.CreateConcern, createdIds.Union(recordedUnanswered.Select(concern => concern.Id.ToString())).ToHashSet());
         AssertAuditedOnce(audit, AuditActions.UpdateConcern, deletedIds);
