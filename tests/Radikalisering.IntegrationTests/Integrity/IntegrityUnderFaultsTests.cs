@@ -34,7 +34,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite, ITestOutpu
     public static TheoryData<string, int, int, int, int, int> Faults => new()
     {
         { "short cuts", 250, 60, 80, 60, 0 },
-        { "outages", 6500, 5000, 40, 16, 25 },
+        { "outages", 6500, 5000, 60, 24, 50 },
     };
 
     [Theory]
