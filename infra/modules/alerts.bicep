@@ -60,7 +60,13 @@ var signalRules = [
     name: 'audit-trail-append-failed'
     signal: 'AuditTrailAppendFailed'
     severity: 2
-    description: 'An audit entry could not be appended to the tamper-evident audit trail; the request that caused it failed.'
+    description: 'An audit entry could not be appended to the tamper-evident audit trail: a read or refusal failed with it; a committed change stays answered and its intent is completed by the CompleteAuditIntents sweep.'
+  }
+  {
+    name: 'audit-intents-stale'
+    signal: 'AuditIntentsStale'
+    severity: 2
+    description: 'Audit intents older than 15 minutes: committed changes whose audit row or trail record the CompleteAuditIntents sweep (every 5 minutes) has not completed.'
   }
 ]
 
@@ -104,7 +110,7 @@ resource failedRuns 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
       allOf: [
         {
           // Each of these runs rarely, so one failure is already news.
-          query: 'requests | where success == false and operation_Name in ("CompileAnnualReport", "SendAnnualReport", "ReencryptConcerns", "DeleteExpiredConcerns", "ExportBackup", "CheckOperations")'
+          query: 'requests | where success == false and operation_Name in ("CompileAnnualReport", "SendAnnualReport", "ReencryptConcerns", "DeleteExpiredConcerns", "ExportBackup", "CheckOperations", "CompleteAuditIntents")'
           timeAggregation: 'Count'
           dimensions: [
             {

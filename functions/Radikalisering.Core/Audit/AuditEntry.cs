@@ -12,11 +12,16 @@ public sealed record AuditEntry(string Who, string Action, string? SubjectId, Au
     public const string SystemCaller = "system";
 
     /// <summary>
-    /// The change this entry audits, when it is one (<see cref="AuditIntent"/>): with it the entry's row id is
-    /// fixed, so the request and the sweep that completes its intent write one row, never two.
+    /// The audited event's id, named by its <c>AuditLog</c> row and its trail record alike. A change's is its
+    /// intent's (<see cref="AuditIntent"/>), so the request and the sweep that completes the intent write one row
+    /// and one record, never two; null means a new event, which <see cref="Stamped"/> gives one.
     /// </summary>
     public Guid? OperationId { get; init; }
 
-    /// <summary>When the audited change happened; null means now.</summary>
+    /// <summary>When the audited event happened; null means now.</summary>
     public DateTimeOffset? OccurredAt { get; init; }
+
+    /// <summary>The entry with its operation id and time fixed, so every store of it names the same event.</summary>
+    public AuditEntry Stamped(DateTimeOffset now) =>
+        OperationId is not null && OccurredAt is not null ? this : this with { OperationId = OperationId ?? Guid.NewGuid(), OccurredAt = OccurredAt ?? now };
 }

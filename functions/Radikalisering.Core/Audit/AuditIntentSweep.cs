@@ -2,26 +2,40 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Operations;
 using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Audit;
 
 /// <summary>
-/// Completes audit intents: writes each one's audit row (idempotent, so one the request already wrote is
-/// not doubled) and then removes the intent: an intent row is deleted, an idempotency marker that carries a
-/// create's intent is kept without it. Intents younger than <see cref="Grace"/> are left to their
-/// request, which may still be retrying and reads its intent to learn whether its write committed.
+/// Completes audit intents a request left behind (its audit write failed, or its process died after the change
+/// committed): writes each one's audit row if it is missing and its trail record if no trail blob since the change
+/// holds its operation id, then removes the intent: an intent row is deleted, an idempotency marker that carries a
+/// create's intent is kept without it. So a change is in the table and in the trail once, whether its request or the
+/// sweep completed it, and an intent the request completed and removed costs the sweep nothing. Intents younger than
+/// <see cref="Grace"/> are left to their request, which may still be retrying and reads its intent to learn whether
+/// its write committed. Intents older than <see cref="StaleAfter"/> are logged first as the
+/// <see cref="OperationsSignals.AuditIntentsStale"/> signal (an alert): an earlier run should have completed them.
+/// Runs as the <c>CompleteAuditIntents</c> timer function (one run at a time across instances).
 /// </summary>
 public sealed partial class AuditIntentSweep(
     TableClientProvider tables,
     IOptions<StorageOptions> options,
-    IAuditLog auditLog,
+    ChainedAuditLog auditLog,
+    AuditTrailReader trail,
     TimeProvider time,
     ILogger<AuditIntentSweep> logger)
 {
-    /// <summary>Well beyond a request's retry budget.</summary>
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    /// <summary>NCRONTAB (with seconds), UTC: every five minutes.</summary>
+    public const string Schedule = "0 */5 * * * *";
+
+    /// <summary>Past the grace and two runs more: past this, an intent is a sign that completing it keeps failing.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>Beyond a request's retry budget and its checks of whether its change committed (each up to <see cref="RetryBudget.WorstCase"/>).</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
     private static readonly string IntentRows =
         TableClient.CreateQueryFilter($"RowKey ge {AuditIntent.RowKeyPrefix} and RowKey lt {AuditIntent.RowKeyPrefixEnd}");
@@ -39,36 +53,46 @@ public sealed partial class AuditIntentSweep(
     public async Task<int> CompleteAsync(string? partitionKey, TimeSpan olderThan, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(options.Value.ConcernsTable, cancellationToken);
-        var cutoff = time.GetUtcNow() - olderThan;
-        var completed = 0;
+        var now = time.GetUtcNow();
+        var due = new List<(TableEntity Row, AuditIntent Intent)>();
         foreach (var rows in new[] { IntentRows, MarkersCarryingIntents })
         {
             await foreach (var row in Query(table, partitionKey, rows, cancellationToken))
             {
-                if (await CompleteAsync(table, row, cutoff, cancellationToken))
+                var intent = AuditIntent.FromRow(row);
+                if (intent.OccurredAt <= now - olderThan)
                 {
-                    completed++;
+                    due.Add((row, intent));
                 }
             }
         }
 
-        if (completed > 0)
+        if (due.Count == 0)
         {
-            LogCompleted(completed);
+            return 0;
         }
 
-        return completed;
+        var oldest = due.Min(pending => pending.Intent.OccurredAt);
+        if (due.Count(pending => pending.Intent.OccurredAt <= now - StaleAfter) is var stale and > 0)
+        {
+            logger.StaleAuditIntents(stale, StaleAfter, oldest);
+        }
+
+        var trailed = (await trail.RecordsAsync(DateOnly.FromDateTime(oldest.UtcDateTime), DateOnly.FromDateTime(now.UtcDateTime), cancellationToken))
+            .Select(record => record.Op)
+            .ToHashSet();
+        foreach (var (row, intent) in due)
+        {
+            await auditLog.CompleteAsync(intent.ToEntry(), trailed.Contains(intent.OperationId), cancellationToken);
+            await RemoveAsync(table, row, cancellationToken);
+        }
+
+        LogCompleted(due.Count);
+        return due.Count;
     }
 
-    private async Task<bool> CompleteAsync(TableClient table, TableEntity row, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private static async Task RemoveAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
     {
-        var intent = AuditIntent.FromRow(row);
-        if (intent.OccurredAt > cutoff)
-        {
-            return false;
-        }
-
-        await auditLog.WriteAsync(intent.ToEntry(), cancellationToken);
         try
         {
             if (AuditIntent.IsIntentRow(row))
@@ -83,10 +107,8 @@ public sealed partial class AuditIntentSweep(
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
-            // Another sweep completed it meanwhile.
+            // Its request removed it meanwhile.
         }
-
-        return true;
     }
 
     /// <summary>The <paramref name="rows"/> of one year partition, or of every partition but the key bindings'.</summary>

@@ -13,4 +13,10 @@ public enum AuditResult
 
     /// <summary>The subject's stored row could not be read: an integrity alert.</summary>
     Unreadable,
+
+    /// <summary>Granted, but the subject does not exist: 404.</summary>
+    NotFound,
+
+    /// <summary>Granted, but refused for what was asked or the subject's state: any other 4xx (400, 409, 412, 413, 415, 422).</summary>
+    Refused,
 }

@@ -9,8 +9,8 @@ namespace Radikalisering.Core.Audit;
 /// <summary>
 /// The <c>AuditLog</c> table: PartitionKey <c>yyyyMM</c> (UTC), RowKey reverse ticks + GUID so a
 /// partition lists newest first and two entries in the same tick never collide. The GUID is the
-/// entry's operation id or, for other entries, one drawn per write; either way only this entry can own
-/// the row, so a 409 means an earlier attempt of the same write (an SDK retry after a lost
+/// entry's operation id (<see cref="AuditEntry.Stamped"/>), which its trail record names too; only this entry
+/// can own the row, so a 409 means an earlier attempt of the same write (an SDK retry after a lost
 /// acknowledgement, or the request and the intent sweep both completing a change) already stored it.
 /// Entries written while another write is under way go together in the next (<see cref="GroupCommit{T}"/>),
 /// as one entity-group transaction per month.
@@ -33,8 +33,8 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
 
     public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var occurredAt = entry.OccurredAt ?? _time.GetUtcNow();
-        var row = new TableEntity(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, entry.OperationId ?? Guid.NewGuid()))
+        var (operationId, occurredAt) = OperationOf(entry.Stamped(_time.GetUtcNow()));
+        var row = new TableEntity(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId))
         {
             [AuditLogColumns.Who] = entry.Who,
             [AuditLogColumns.Action] = entry.Action,
@@ -50,16 +50,36 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
     /// <summary>Whether the row of an entry with a fixed operation id and time is stored.</summary>
     public async Task<bool> ContainsAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        if (entry is not { OperationId: { } operationId, OccurredAt: { } occurredAt })
-        {
-            throw new ArgumentException("Only an entry with an operation id and a time has a known row.", nameof(entry));
-        }
-
+        var (operationId, occurredAt) = OperationOf(entry);
         var table = await _tables.GetAsync(_options.Value.AuditLogTable, cancellationToken);
         var row = await table
             .GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(occurredAt), RowKeyOf(occurredAt, operationId), cancellationToken: cancellationToken);
         return row.HasValue;
     }
+
+    /// <summary>The operation ids of the rows of events that happened from <paramref name="start"/> until before <paramref name="end"/>.</summary>
+    public async Task<HashSet<Guid>> OperationIdsAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var table = await _tables.GetAsync(_options.Value.AuditLogTable, cancellationToken);
+        var ids = new HashSet<Guid>();
+        for (var month = new DateTimeOffset(start.Year, start.Month, 1, 0, 0, 0, TimeSpan.Zero); month < end; month = month.AddMonths(1))
+        {
+            // A key range: RowKeys from after the last of end's tick ('.' follows '-') to the last of start's, newest first.
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {PartitionKeyOf(month)} and RowKey gt {ReverseTicksOf(end) + "."} and RowKey lt {ReverseTicksOf(start) + "."}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                ids.Add(Guid.ParseExact(row.RowKey[(row.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..], "N"));
+            }
+        }
+
+        return ids;
+    }
+
+    private static (Guid OperationId, DateTimeOffset OccurredAt) OperationOf(AuditEntry entry) =>
+        entry is { OperationId: { } operationId, OccurredAt: { } occurredAt }
+            ? (operationId, occurredAt)
+            : throw new ArgumentException("Only an entry with an operation id and a time has a known row.", nameof(entry));
 
     private async Task WriteRowsAsync(IReadOnlyList<TableEntity> rows)
     {
@@ -94,9 +114,8 @@ public sealed class TableAuditLog : IAuditLog, IDisposable
 
     private static string PartitionKeyOf(DateTimeOffset occurredAt) => occurredAt.ToString("yyyyMM", CultureInfo.InvariantCulture);
 
-    private static string RowKeyOf(DateTimeOffset occurredAt, Guid operationId)
-    {
-        var reverseTicks = DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks;
-        return $"{reverseTicks.ToString("D19", CultureInfo.InvariantCulture)}-{operationId:N}";
-    }
+    private static string RowKeyOf(DateTimeOffset occurredAt, Guid operationId) => $"{ReverseTicksOf(occurredAt)}-{operationId:N}";
+
+    private static string ReverseTicksOf(DateTimeOffset occurredAt) =>
+        (DateTimeOffset.MaxValue.UtcTicks - occurredAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -17,9 +17,11 @@ public static class AuditTrailServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TableAuditLog>();
         services.TryAddSingleton<AuditTrailWriter>();
+        services.TryAddSingleton<AuditTrailReader>();
         services.TryAddSingleton<AuditTrailVerifier>();
         services.TryAddSingleton<AuditTrailEndpoints>();
-        services.TryAddSingleton<IAuditLog, ChainedAuditLog>();
+        services.TryAddSingleton<ChainedAuditLog>();
+        services.TryAddSingleton<IAuditLog>(provider => provider.GetRequiredService<ChainedAuditLog>());
         return services;
     }
 }

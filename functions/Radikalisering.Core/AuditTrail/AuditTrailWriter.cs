@@ -4,7 +4,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Storage;
@@ -19,8 +18,12 @@ namespace Radikalisering.Core.AuditTrail;
 /// conditional on the blob's length (<c>If-Append-Position</c>), so nothing can slip in between.
 /// Entries that arrive while an append is under way wait and then go together in the next block
 /// (group commit): one request for many entries, so the serialized appends do not hold up concurrent requests.
-/// After any failed append the writer does not guess what the blob holds: it starts a new segment
-/// (at once, for the same entries, when the append condition failed and so nothing was written).
+/// An append whose outcome is unknown (a lost answer; the SDK's retry of an append that landed, which its own
+/// condition then refuses) is resolved by reading the blob, never repeated blindly: the block is there
+/// (done), or the blob still ends where it did (appended again, same place), or someone else wrote to the blob
+/// (the block goes first into a new segment). When the blob cannot be read either, the entries fail and the
+/// next append starts a new segment; a change's record is then appended by the intent sweep only if no blob
+/// holds its operation id (<see cref="AuditTrailReader"/>).
 /// The chain is verified per blob (<see cref="AuditTrailVerifier"/>).
 /// </summary>
 public sealed class AuditTrailWriter : IDisposable
@@ -30,6 +33,9 @@ public sealed class AuditTrailWriter : IDisposable
 
     /// <summary>Entries in one block: a few hundred bytes each, far below a block's 4 MiB.</summary>
     public const int MaximumRecordsPerBlock = 100;
+
+    /// <summary>Appends of one block, each after the SDK's own retries and a read that found the block not in place.</summary>
+    private const int MaximumAttempts = 3;
 
     private readonly BlobServiceClient _blobs;
     private readonly IOptions<StorageOptions> _options;
@@ -59,39 +65,70 @@ public sealed class AuditTrailWriter : IDisposable
 
     private async Task AppendBlockAsync(IReadOnlyList<AuditEntry> entries)
     {
-        try
+        var now = _timeProvider.GetUtcNow();
+        var stamped = entries.Select(entry => entry.Stamped(now)).DistinctBy(entry => entry.OperationId).ToList();
+        var blob = await CurrentBlobAsync(DateOnly.FromDateTime(now.UtcDateTime));
+        _current = null; // until the block's place is known
+        for (var attempt = 1; ; attempt++)
         {
-            await AppendToCurrentBlobAsync(entries);
-        }
-        catch (RequestFailedException exception) when (exception.Status == StatusCodes.Status412PreconditionFailed)
-        {
-            // Someone else wrote to this writer's blob, and the condition kept these entries out of
-            // it: they certainly went nowhere, so they go first into a new segment.
-            await AppendToCurrentBlobAsync(entries);
+            var (bytes, next) = Block(blob, stamped);
+            try
+            {
+                using var content = new MemoryStream(bytes);
+                await blob.Client.AppendBlockAsync(
+                    content,
+                    new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = blob.Length } });
+                _current = next;
+                return;
+            }
+            catch (Exception) when (attempt < MaximumAttempts)
+            {
+                // Not cancelled by any caller (see GroupCommit): any failure leaves the outcome to find out.
+                switch (await PlaceOfAsync(blob, bytes))
+                {
+                    case BlockPlace.Appended:
+                        _current = next;
+                        return;
+                    case BlockPlace.Elsewhere:
+                        blob = await NewSegmentAsync(blob.Day);
+                        break;
+                }
+            }
         }
     }
 
-    /// <summary>Any failure leaves no current blob, so the next append starts a new segment rather than guess what this one holds.</summary>
-    private async Task AppendToCurrentBlobAsync(IReadOnlyList<AuditEntry> entries)
+    /// <summary>Whether a block whose append failed is in the blob after all; throws when the blob cannot be read.</summary>
+    private static async Task<BlockPlace> PlaceOfAsync(OpenBlob blob, byte[] bytes)
     {
-        var now = _timeProvider.GetUtcNow();
-        var blob = await CurrentBlobAsync(DateOnly.FromDateTime(now.UtcDateTime));
+        var length = (await blob.Client.GetPropertiesAsync()).Value.ContentLength;
+        if (length == blob.Length)
+        {
+            return BlockPlace.NotAppended;
+        }
+
+        if (length < blob.Length + bytes.Length)
+        {
+            return BlockPlace.Elsewhere;
+        }
+
+        var tail = await blob.Client.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(blob.Length, bytes.Length) });
+        return tail.Value.Content.ToMemory().Span.SequenceEqual(bytes) ? BlockPlace.Appended : BlockPlace.Elsewhere;
+    }
+
+    /// <summary>The block of the entries' records chained on to the blob, and the blob as it is once the block is in it.</summary>
+    private static (byte[] Bytes, OpenBlob Next) Block(OpenBlob blob, IReadOnlyList<AuditEntry> entries)
+    {
         var block = new StringBuilder();
         var (records, lastHash) = (blob.Records, blob.LastHash);
         foreach (var entry in entries)
         {
-            var (line, hash) = AuditChain.Format(AuditTrailRecord.Of(entry, ++records, now, lastHash));
+            var (line, hash) = AuditChain.Format(AuditTrailRecord.Of(entry, ++records, lastHash));
             block.Append(line);
             lastHash = hash;
         }
 
         var bytes = Encoding.UTF8.GetBytes(block.ToString());
-        _current = null;
-        using var content = new MemoryStream(bytes);
-        await blob.Client.AppendBlockAsync(
-            content,
-            new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = blob.Length } });
-        _current = blob with { Blocks = blob.Blocks + 1, Records = records, LastHash = lastHash, Length = blob.Length + bytes.Length };
+        return (bytes, blob with { Blocks = blob.Blocks + 1, Records = records, LastHash = lastHash, Length = blob.Length + bytes.Length });
     }
 
     private async Task<OpenBlob> CurrentBlobAsync(DateOnly day)
@@ -101,6 +138,11 @@ public sealed class AuditTrailWriter : IDisposable
             return open;
         }
 
+        return await NewSegmentAsync(day);
+    }
+
+    private async Task<OpenBlob> NewSegmentAsync(DateOnly day)
+    {
         _container ??= await ContainerAsync();
         var name = $"{DayPrefix(day)}{_writerId}-{++_segment:D4}.log";
         var client = _container.GetAppendBlobClient(name);
@@ -114,6 +156,15 @@ public sealed class AuditTrailWriter : IDisposable
         var container = _blobs.GetBlobContainerClient(_options.Value.AuditTrailContainer);
         await container.CreateIfMissingAsync(CancellationToken.None);
         return container;
+    }
+
+    private enum BlockPlace
+    {
+        NotAppended,
+        Appended,
+
+        /// <summary>Someone else wrote to the blob: the block is not in it, and the blob is no longer this writer's alone.</summary>
+        Elsewhere,
     }
 
     private sealed record OpenBlob(DateOnly Day, AppendBlobClient Client, int Blocks, long Records, string LastHash, long Length);

@@ -1,9 +1,19 @@
 namespace Radikalisering.Core.AuditTrail;
 
-/// <summary>What <see cref="AuditTrailVerifier"/> found for a period: how much it checked and the first broken link, if any.</summary>
+/// <summary>
+/// What <see cref="AuditTrailVerifier"/> found for a period: how much it checked, the first broken link, if any,
+/// and (when the links hold) the operation ids of events the trail holds more than once, of <c>AuditLog</c> rows
+/// the trail lacks and of trail records the table lacks.
+/// </summary>
 public sealed record VerificationResult(DateOnly From, DateOnly To, int Blobs, long Records, BrokenLink? FirstBrokenLink)
 {
-    public bool Intact => FirstBrokenLink is null;
+    public IReadOnlyList<Guid> Duplicates { get; init; } = [];
+
+    public IReadOnlyList<Guid> MissingFromTrail { get; init; } = [];
+
+    public IReadOnlyList<Guid> MissingFromAuditLog { get; init; } = [];
+
+    public bool Intact => FirstBrokenLink is null && Duplicates.Count == 0 && MissingFromTrail.Count == 0 && MissingFromAuditLog.Count == 0;
 }
 
 /// <summary>

@@ -16,7 +16,8 @@ public static class ConcernServiceCollectionExtensions
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
     /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ReencryptConcernsJob"/>
-    /// and the audit intent sweep (<see cref="AuditIntentSweeper"/>, a hosted service).
+    /// the audit intent sweep (<see cref="AuditIntentSweep"/>) and <see cref="RecordPathWarmup"/>, both run by timer functions:
+    /// no hosted background work, which would run only while an instance happens to be alive.
     /// </summary>
     public static IServiceCollection AddConcernServices(
         this IServiceCollection services,
@@ -35,8 +36,7 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<AuditIntentSweep>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AuditIntentSweeper>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RecordPathWarmup>());
+        services.TryAddSingleton<RecordPathWarmup>();
         services.TryAddSingleton<ConcernEndpoints>();
         services.TryAddSingleton<ReencryptConcernsJob>();
         return services;

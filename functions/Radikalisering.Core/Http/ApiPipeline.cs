@@ -10,8 +10,9 @@ public sealed record ApiAccess(string Role, string Action, string? Subject = nul
 /// <summary>
 /// The one path of every authorised API call: failures mapped to problems (<see cref="ApiFailures"/>:
 /// 503 with <c>Retry-After</c>, 500 with a correlation id), the caller authorised (refusals audited by
-/// <see cref="AccessGuard"/>), the handler run, and a success audited before it is answered; an audit that
-/// cannot be written fails the call. Responses are never cached. A handler holds only what is particular to it.
+/// <see cref="AccessGuard"/>), the handler run, and its answer audited before it is given: a success, or a
+/// refusal (4xx) with its result; an audit that cannot be written fails the call (a committed change excepted,
+/// see <see cref="ApiCall.AuditChange"/>). A 5xx is not audited: nothing happened, and its log names it. Responses are never cached. A handler holds only what is particular to it.
 /// </summary>
 public sealed class ApiPipeline(AccessGuard guard, ApiFailures failures)
 {
@@ -32,9 +33,14 @@ public sealed class ApiPipeline(AccessGuard guard, ApiFailures failures)
 
             var call = new ApiCall(context, caller.Value, access, cancellationToken);
             var result = await handle(call);
-            if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 })
+            switch (result)
             {
-                await call.AuditSuccessAsync(guard);
+                case IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }:
+                    await call.AuditSuccessAsync(guard);
+                    break;
+                case IStatusCodeHttpResult { StatusCode: >= 400 and < 500 } refusal:
+                    await call.AuditRefusalAsync(guard, refusal.StatusCode.Value);
+                    break;
             }
 
             return result;

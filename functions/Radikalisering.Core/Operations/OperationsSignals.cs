@@ -17,6 +17,8 @@ public static partial class OperationsSignals
 
     public const string AuditTrailAppendFailed = nameof(AuditTrailAppendFailed);
 
+    public const string AuditIntentsStale = nameof(AuditIntentsStale);
+
     public static void ReportOverdue(this ILogger logger, int year, string status) =>
         LogReportOverdue(logger, AnnualReportOverdue, year, status);
 
@@ -25,6 +27,9 @@ public static partial class OperationsSignals
 
     public static void AuditAppendFailed(this ILogger logger, string action, Exception exception) =>
         LogAuditAppendFailed(logger, AuditTrailAppendFailed, action, exception);
+
+    public static void StaleAuditIntents(this ILogger logger, int count, TimeSpan age, DateTimeOffset oldest) =>
+        LogStaleAuditIntents(logger, AuditIntentsStale, count, age.TotalMinutes, oldest);
 
     [LoggerMessage(EventName = AnnualReportOverdue, Level = LogLevel.Error,
         Message = "{Signal}: the annual report for {Year} is not sent ({Status}). See docs/operations.md, the January checklist.")]
@@ -35,6 +40,10 @@ public static partial class OperationsSignals
     private static partial void LogPoisonMessages(ILogger logger, string signal, string queue, int count);
 
     [LoggerMessage(EventName = AuditTrailAppendFailed, Level = LogLevel.Error,
-        Message = "{Signal}: an audit entry ({Action}) could not be appended to the audit trail; the request failed.")]
+        Message = "{Signal}: an audit entry ({Action}) could not be appended to the audit trail; a read or refusal failed with it, a committed change's intent is completed by the sweep.")]
     private static partial void LogAuditAppendFailed(ILogger logger, string signal, string action, Exception exception);
+
+    [LoggerMessage(EventName = AuditIntentsStale, Level = LogLevel.Error,
+        Message = "{Signal}: {Count} audit intents are older than {Minutes} minutes, the oldest from {Oldest}; the sweep completes them now.")]
+    private static partial void LogStaleAuditIntents(ILogger logger, string signal, int count, double minutes, DateTimeOffset oldest);
 }

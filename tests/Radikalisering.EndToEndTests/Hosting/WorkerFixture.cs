@@ -29,6 +29,9 @@ public sealed class WorkerFixture : IAsyncLifetime
 
     public string AuditLogTable { get; } = AzuriteFixture.UniqueName("AuditLog");
 
+    /// <summary>The Concerns table of the fixture's host.</summary>
+    public string ConcernsTable { get; } = AzuriteFixture.UniqueName("Concerns");
+
     /// <summary>The queue the <c>SendAnnualReport</c> trigger listens on: the app's constant, shared by nothing else.</summary>
     public QueueClient ReportReadyQueue => Queue(ReportReadyMessages.TriggerQueueName);
 
@@ -42,14 +45,15 @@ public sealed class WorkerFixture : IAsyncLifetime
         await ReportReadyQueue.DeleteIfExistsAsync();
         await ReportReadyPoisonQueue.DeleteIfExistsAsync();
 
-        Host = await StartHostAsync(AuditLogTable);
+        Host = await StartHostAsync(AuditLogTable, ConcernsTable);
     }
 
     /// <summary>
-    /// Starts a worker host of its own on this fixture's Azurite, with new Concerns and ReportSnapshots tables
-    /// and <paramref name="auditLogTable"/>; the caller disposes it.
+    /// Starts a worker host of its own on this fixture's Azurite, with <paramref name="auditLogTable"/>, the
+    /// Concerns table <paramref name="concernsTable"/> (by default a new one) and a new ReportSnapshots table;
+    /// the caller disposes it.
     /// </summary>
-    public Task<FunctionsHost> StartHostAsync(string auditLogTable)
+    public Task<FunctionsHost> StartHostAsync(string auditLogTable, string? concernsTable = null)
     {
         var options = new FunctionsHostOptions
         {
@@ -63,7 +67,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
-            ["Storage:ConcernsTable"] = AzuriteFixture.UniqueName("Concerns"),
+            ["Storage:ConcernsTable"] = concernsTable ?? AzuriteFixture.UniqueName("Concerns"),
             ["Storage:AuditLogTable"] = auditLogTable,
             ["Storage:ReportSnapshotsTable"] = AzuriteFixture.UniqueName("ReportSnapshots"),
             ["Storage:ReportReadyQueue"] = ReportReadyMessages.TriggerQueueName,

@@ -10,6 +10,8 @@ public sealed class MaintenanceTimerTests(WorkerFixture worker)
     [Theory]
     [InlineData("ReencryptConcerns")]
     [InlineData("DeleteExpiredConcerns")]
+    [InlineData("CompleteAuditIntents")]
+    [InlineData("WarmUpRecordPath")]
     public async Task The_timer_function_runs_through_the_host(string function)
     {
         var before = worker.Host.Invocations.Count(invocation => invocation.FunctionName == function && invocation.Succeeded);

@@ -19,9 +19,9 @@ public sealed class RouteTableTests
     private static IEnumerable<(string Method, string Path, string Name)> HttpRoutes() => AppFunctions.HttpRoutes();
 
     [Fact]
-    public void The_app_declares_nineteen_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
+    public void The_app_declares_twenty_one_functions_thirteen_of_them_HTTP_one_per_method_and_route_and_the_catch_all()
     {
-        Assert.Equal(19, Functions.Count);
+        Assert.Equal(21, Functions.Count);
         Assert.Equal(13, HttpRoutes().Count());
         Assert.Contains(("*", $"/{HostJson.RoutePrefix}/{{*path}}", UnmatchedRequestFunction.Name), HttpRoutes());
     }

@@ -25,7 +25,7 @@ public sealed class WorkerStartupTests
         var functionClasses = typeof(RadikaliseringWorker).Assembly.GetTypes()
             .Where(type => type.GetMethods().Any(method => method.GetCustomAttribute<FunctionAttribute>() is not null))
             .ToArray();
-        Assert.Equal(9, functionClasses.Length);
+        Assert.Equal(10, functionClasses.Length);
         Assert.All(functionClasses.Where(type => !type.IsAbstract), type => Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type)));
     }
 

@@ -14,6 +14,9 @@ public sealed class WorkerHostContractTests
     [InlineData("CompileAnnualReport", "2027-01-01T05:00:00Z", "2027-01-02T05:00:00Z")]
     [InlineData("ReencryptConcerns", "2026-11-30T12:00:00Z", "2026-12-01T04:30:00Z")]
     [InlineData("DeleteExpiredConcerns", "2026-11-30T05:00:00Z", "2026-11-30T05:30:00Z")]
+    [InlineData("CompleteAuditIntents", "2026-11-30T05:03:10Z", "2026-11-30T05:05:00Z")]
+    [InlineData("WarmUpRecordPath", "2026-11-30T06:00:31Z", "2026-11-30T06:05:30Z")]
+    [InlineData("WarmUpRecordPath", "2026-11-27T16:55:30Z", "2026-11-30T06:00:30Z")]
     public void The_app_s_timers_run_on_their_schedules_with_seconds_in_UTC(string function, string after, string next)
     {
         var timer = (TimerTrigger)FunctionsMetadataFile.Read(RepositoryPaths.FunctionsApp)

@@ -77,6 +77,40 @@ public sealed class AccessAndAuditTests(AzuriteFixture azurite, SharedApiHost sh
     }
 
     [Fact]
+    public async Task An_authorised_call_refused_with_a_4xx_is_audited_with_its_result_and_the_subject_asked_for()
+    {
+        using var staff = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var (concern, etag) = await staff.CreateAsync();
+        using (var first = await staff.PatchAsync(concern, """{ "outcome": "dismissed" }""", etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        var mark = await StoreMark.SetAsync(azurite, Host);
+        var unknown = Guid.NewGuid().ToString();
+
+        using var notFound = await staff.GetAsync($"/api/concerns/2026/{unknown}");
+        using var badYear = await staff.GetAsync("/api/concerns?year=26");
+        using var stale = await staff.PatchAsync(concern, """{ "outcome": "confirmed" }""", etag);
+        using var invalid = await staff.PostAsync("""{ "receivedOn": "not a date" }""");
+
+        Assert.Equal(
+            [HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadRequest],
+            new[] { notFound, badYear, stale, invalid }.Select(response => response.StatusCode));
+        var entries = await mark.NewAuditRowsAsync();
+        Assert.All(entries, entry => Assert.Equal(ConcernRequests.Staff, Who(entry)));
+        Assert.Equal(
+            new (string?, string?, string?)[]
+            {
+                (AuditActions.CreateConcern, null, "Refused"),
+                (AuditActions.ListConcerns, null, "Refused"),
+                (AuditActions.ReadConcern, unknown, "NotFound"),
+                (AuditActions.UpdateConcern, concern.Id.ToString(), "Refused"),
+            },
+            entries.Select(entry => (Action(entry), Subject(entry), Result(entry))).Order());
+    }
+
+    [Fact]
     public async Task Audit_rows_list_newest_first()
     {
         using var staff = Host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);

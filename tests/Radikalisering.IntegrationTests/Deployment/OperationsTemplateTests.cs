@@ -31,6 +31,7 @@ public sealed class OperationsTemplateTests(BicepTemplateFixture fixture)
     [InlineData("DeleteExpiredConcerns")]
     [InlineData("ExportBackup")]
     [InlineData("CheckOperations")]
+    [InlineData("CompleteAuditIntents")]
     public void A_failed_run_of_the_function_raises_an_alert_split_by_function(string function)
     {
         var rule = Assert.Single(QueryRules, rule => Query(rule).Contains("success == false", StringComparison.Ordinal));
@@ -44,6 +45,7 @@ public sealed class OperationsTemplateTests(BicepTemplateFixture fixture)
     [InlineData(OperationsSignals.AnnualReportOverdue)]
     [InlineData(OperationsSignals.PoisonMessagesWaiting)]
     [InlineData(OperationsSignals.AuditTrailAppendFailed)]
+    [InlineData(OperationsSignals.AuditIntentsStale)]
     public void Each_signal_the_app_logs_has_an_alert_on_its_stable_name(string signal)
     {
         var signalLoop = Assert.Single(QueryRules, rule => Query(rule).Contains("customDimensions.Signal", StringComparison.Ordinal));

@@ -14,7 +14,7 @@ namespace Radikalisering.IntegrationTests.Integrity;
 /// <summary>Lost tables come back; idempotency bindings do not outlive their create or their year.</summary>
 [Collection(AzuriteCollection.Name)]
 [Trait("Category", "Slow")]
-public sealed class RecoveryTests(AzuriteFixture azurite)
+public sealed partial class RecoveryTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task Tables_storage_lost_answer_one_503_and_are_created_again()
@@ -58,30 +58,34 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_keyed_creates_intent_on_its_marker_is_completed_by_the_sweep_when_the_request_wrote_no_audit_row()
+    public async Task A_keyed_create_whose_audit_cannot_be_written_is_answered_201_and_its_intent_is_completed_once_by_the_sweep()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        // The trail's blob endpoint is unreachable: the transaction commits, the AuditLog row is written, the trail append fails.
+        await using var broken = await ApiTestHost.StartAsync(azurite, options =>
+            options.Settings["Storage:ConnectionString"] = BlobEndpoint().Replace(azurite.ConnectionString, "BlobEndpoint=http://127.0.0.1:9/"));
+        using var client = broken.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
         var key = Guid.NewGuid().ToString();
         using var created = await client.PostAsync(ConcernRequests.Example, key);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var concern = await created.ReadAsync<ConcernView>();
-        var auditLog = azurite.TableService.GetTableClient(host.AuditLogTable);
-        var requestsAudit = Assert.Single(
-            await IntegrityStore.AuditRowsAsync(azurite, host),
-            row => row.GetString(AuditLogColumns.SubjectId) == concern.Id.ToString());
-        await auditLog.DeleteEntityAsync(requestsAudit.PartitionKey, requestsAudit.RowKey); // as if the request's audit write had failed
+        await using var host = await ApiTestHost.StartAsync(azurite, options =>
+        {
+            foreach (var setting in new[] { "Storage:ConcernsTable", "Storage:AuditLogTable", "Storage:AuditTrailContainer" })
+            {
+                options.Settings[setting] = broken.Settings[setting];
+            }
+        });
         var sweep = host.Services.GetRequiredService<AuditIntentSweep>();
 
         var completed = await sweep.CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
         var completedAgain = await sweep.CompleteAsync(null, TimeSpan.Zero, CancellationToken.None);
-        using var replay = await client.PostAsync(ConcernRequests.Example, key);
+        using var replay = await host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite).PostAsync(ConcernRequests.Example, key);
 
-        Assert.Equal(1, completed);
-        Assert.Equal(0, completedAgain);
+        Assert.Equal((1, 0), (completed, completedAgain));
         var audit = Assert.Single(
             await IntegrityStore.AuditRowsAsync(azurite, host),
             row => row.GetString(AuditLogColumns.Action) == AuditActions.CreateConcern && row.GetString(AuditLogColumns.SubjectId) == concern.Id.ToString());
-        Assert.Equal(requestsAudit.RowKey, audit.RowKey);
+        Assert.Single(await IntegrityStore.TrailRecordsAsync(azurite, host), record => record.Op == IntegrityStore.OperationIdOf(audit));
         var marker = Assert.Single(
             await IntegrityStore.ConcernRowsAsync(azurite, host),
             row => row.PartitionKey == "2026" && row.RowKey.StartsWith(ConcernColumns.IdempotencyPrefix, StringComparison.Ordinal));
@@ -89,6 +93,20 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
         Assert.False(marker.ContainsKey(AuditIntent.OperationIdColumn));
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal(concern.Id, (await replay.ReadAsync<ConcernView>()).Id);
+    }
+
+    [Fact]
+    public async Task A_completed_change_leaves_no_intent_for_the_sweep()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        using var client = host.CreateClient(ConcernRequests.Staff, AppRoles.ConcernsReadWrite);
+        var (concern, etag) = await client.CreateAsync();
+        using var keyed = await client.PostAsync(ConcernRequests.Example, Guid.NewGuid().ToString());
+        using var updated = await client.PatchAsync(concern, """{ "outcome": "dismissed" }""", etag);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (keyed.StatusCode, updated.StatusCode));
+        Assert.DoesNotContain(await IntegrityStore.ConcernRowsAsync(azurite, host), row => AuditIntent.HeldBy(row) is not null);
+        Assert.Equal(0, await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync(null, TimeSpan.Zero, CancellationToken.None));
     }
 
     [Fact]
@@ -112,4 +130,7 @@ public sealed class RecoveryTests(AzuriteFixture azurite)
         Assert.Equal(2026, binding.GetInt32(ConcernColumns.Year));
         Assert.Equal(1, IntegrityStore.AuditCounts(await IntegrityStore.AuditRowsAsync(azurite, host), AuditActions.CreateConcern)[concern.Id.ToString()]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"BlobEndpoint=http://127\.0\.0\.1:\d+/")]
+    private static partial System.Text.RegularExpressions.Regex BlobEndpoint();
 }

@@ -7,6 +7,7 @@ using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Deployment;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
+using Radikalisering.IntegrationTests.Integrity;
 using Radikalisering.IntegrationTests.Reports;
 
 namespace Radikalisering.IntegrationTests.Operations;
@@ -65,6 +66,33 @@ public sealed class AuditTrailScriptTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains($"broken: {name} line {expected.Line}: {expected.Reason}", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_script_reports_an_event_in_the_trail_twice_and_the_gaps_against_the_AuditLog_rows()
+    {
+        await using var host = await OperationsTestHost.StartAsync(azurite);
+        await WriteEntriesAsync(host, 3);
+        var duplicated = new AuditEntry("caller-d", AuditActions.ReadConcern, "d", AuditResult.Succeeded).Stamped(host.Time.GetUtcNow());
+        await host.Get<IAuditLog>().WriteAsync(duplicated, CancellationToken.None);
+        await host.Get<AuditTrailWriter>().AppendAsync(duplicated, CancellationToken.None);
+        await DownloadAsync(host);
+        var rowKeys = (await IntegrityStore.AuditRowsAsync(azurite, host)).Select(row => row.RowKey).ToList();
+        var rowWithoutRecord = Guid.NewGuid();
+        var recordWithoutRow = IntegrityStore.OperationIdOf((await IntegrityStore.AuditRowsAsync(azurite, host))[0]);
+        var auditLog = Path.Combine(Directory.CreateTempSubdirectory("audit-log-").FullName, "rowkeys.txt");
+        await File.WriteAllLinesAsync(auditLog, [.. rowKeys.Where(rowKey => !rowKey.EndsWith(recordWithoutRow.ToString("N"), StringComparison.Ordinal)), rowWithoutRecord.ToString()]);
+
+        var (withoutTable, duplicateOnly) = await RunScriptAsync();
+        var (exitCode, output) = await RunScriptAsync(auditLog);
+
+        Assert.Equal(1, withoutTable);
+        Assert.Contains($"duplicate: {duplicated.OperationId:N}", duplicateOnly, StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"duplicate: {duplicated.OperationId:N}", output, StringComparison.Ordinal);
+        Assert.Contains($"missing from trail: {rowWithoutRecord:N}", output, StringComparison.Ordinal);
+        Assert.Contains($"missing from audit log: {recordWithoutRow:N}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("intact", output, StringComparison.Ordinal);
+    }
+
     private static async Task WriteEntriesAsync(ApiTestHost host, int count)
     {
         var audit = host.Get<IAuditLog>();
@@ -90,10 +118,16 @@ public sealed class AuditTrailScriptTests(AzuriteFixture azurite) : IDisposable
         return files;
     }
 
-    private async Task<(int ExitCode, string Output)> RunScriptAsync()
+    private async Task<(int ExitCode, string Output)> RunScriptAsync(string? auditLog = null)
     {
         var startInfo = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         startInfo.ArgumentList.Add(RepositoryPaths.Infra("scripts", "verify-audit-trail.sh"));
+        if (auditLog is not null)
+        {
+            startInfo.ArgumentList.Add("--audit-log");
+            startInfo.ArgumentList.Add(auditLog);
+        }
+
         startInfo.ArgumentList.Add("--directory");
         startInfo.ArgumentList.Add(_download);
         using var process = Process.Start(startInfo)!;

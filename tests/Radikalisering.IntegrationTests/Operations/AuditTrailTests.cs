@@ -13,6 +13,7 @@ using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Http;
 using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
+using Radikalisering.IntegrationTests.Fixtures.Faults;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 using Radikalisering.IntegrationTests.Reports;
 
@@ -121,37 +122,87 @@ public sealed class AuditTrailTests(AzuriteFixture azurite)
             (index % 2 == 0 ? first : second).AppendAsync(new AuditEntry($"caller-{index}", AuditActions.ListConcerns, null, AuditResult.Succeeded), CancellationToken.None)));
 
         var result = await host.Get<AuditTrailVerifier>().VerifyAsync(Today(host), Today(host), CancellationToken.None);
-        Assert.True(result.Intact, result.FirstBrokenLink?.ToString());
+        Assert.Null(result.FirstBrokenLink);
         Assert.Equal((2, 40L), (result.Blobs, result.Records));
+        Assert.Equal(40, result.MissingFromAuditLog.Count); // written to the trail alone, as no audit entry is
+        Assert.Empty(result.Duplicates);
     }
 
     [Fact]
-    public async Task Concurrent_entries_are_each_stored_once_in_the_table_and_share_trail_blocks_even_when_one_is_written_again()
+    public async Task Concurrent_entries_are_each_stored_once_in_the_table_and_in_the_trail_and_share_trail_blocks_even_when_a_row_is_written_again()
     {
         await using var host = await OperationsTestHost.StartAsync(azurite);
         var audit = host.Get<IAuditLog>();
-        // Stored by an earlier attempt (an SDK retry, or the intent sweep), and written twice more at once: its row
-        // refuses a transaction it joins, and a transaction takes a row once.
-        var storedBefore = new AuditEntry("caller-0", AuditActions.CreateConcern, "subject-0", AuditResult.Succeeded)
-        {
-            OperationId = Guid.NewGuid(),
-            OccurredAt = host.Time.GetUtcNow(),
-        };
+        var table = host.Get<TableAuditLog>();
+        // Stored by an earlier attempt (an SDK retry, or the intent sweep), and its row written twice more at once: its
+        // row refuses a transaction it joins, and a transaction takes a row once.
+        var storedBefore = new AuditEntry("caller-0", AuditActions.CreateConcern, "subject-0", AuditResult.Succeeded).Stamped(host.Time.GetUtcNow());
         await audit.WriteAsync(storedBefore, CancellationToken.None);
 
         await Task.WhenAll(Enumerable.Range(1, 40)
-            .Select(index => new AuditEntry($"caller-{index}", AuditActions.ListConcerns, $"subject-{index}", AuditResult.Succeeded))
-            .Concat([storedBefore, storedBefore])
-            .Select(entry => Task.Run(() => audit.WriteAsync(entry, CancellationToken.None))));
+            .Select(index => Task.Run(() => audit.WriteAsync(new AuditEntry($"caller-{index}", AuditActions.ListConcerns, $"subject-{index}", AuditResult.Succeeded), CancellationToken.None)))
+            .Concat([table.WriteAsync(storedBefore, CancellationToken.None), table.WriteAsync(storedBefore, CancellationToken.None)]));
 
         var rows = await AuditTrail.ReadAsync(azurite, host);
         Assert.Equal(41, rows.Count);
         Assert.Equal(41, rows.Select(row => row.Who).Distinct().Count());
         var result = await host.Get<AuditTrailVerifier>().VerifyAsync(Today(host), Today(host), CancellationToken.None);
-        Assert.True(result.Intact, result.FirstBrokenLink?.ToString());
-        Assert.Equal((1, 43L), (result.Blobs, result.Records)); // the trail keeps every write, the table one row per entry
+        Assert.True(result.Intact, $"duplicates {result.Duplicates.Count}, missing from the trail {result.MissingFromTrail.Count}, missing from the table {result.MissingFromAuditLog.Count}");
+        Assert.Equal((1, 41L), (result.Blobs, result.Records));
         var properties = await Container(host).GetAppendBlobClient(await SingleBlobAsync(host)).GetPropertiesAsync();
-        Assert.InRange(properties.Value.BlobCommittedBlockCount, 2, 42);
+        Assert.InRange(properties.Value.BlobCommittedBlockCount, 2, 41);
+    }
+
+    [Fact]
+    public async Task An_append_whose_answer_was_lost_is_found_in_the_blob_and_not_appended_again()
+    {
+        await using var host = await OperationsTestHost.StartAsync(azurite);
+        var policy = new LostResponsePolicy(message => message.Request.Uri.Query.Contains("comp=appendblock", StringComparison.Ordinal));
+        var clientOptions = new BlobClientOptions();
+        clientOptions.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerRetry);
+        using var writer = new AuditTrailWriter(new BlobServiceClient(azurite.ConnectionString, clientOptions), host.Get<IOptions<StorageOptions>>(), host.Time);
+        var entries = Enumerable.Range(0, 3)
+            .Select(index => new AuditEntry($"caller-{index}", AuditActions.ReadConcern, $"subject-{index}", AuditResult.Succeeded).Stamped(host.Time.GetUtcNow()))
+            .ToList();
+
+        await writer.AppendAsync(entries[0], CancellationToken.None);
+        policy.Armed = true;
+        await writer.AppendAsync(entries[1], CancellationToken.None);
+        policy.Armed = false;
+        await writer.AppendAsync(entries[2], CancellationToken.None);
+
+        Assert.Equal(1, policy.Lost);
+        var blobName = await SingleBlobAsync(host);
+        var content = (await Container(host).GetBlobClient(blobName).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal((3L, (BrokenLink?)null), AuditTrailVerifier.VerifyBlob(blobName, content));
+        Assert.Equal(entries.Select(entry => entry.OperationId), AuditTrailReader.RecordsOf(content).Select(record => record.Op));
+    }
+
+    [Fact]
+    public async Task The_verify_route_reports_duplicates_and_gaps_against_the_AuditLog_table()
+    {
+        await using var host = await OperationsTestHost.StartAsync(azurite);
+        await WriteEntriesAsync(host, 2);
+        var now = host.Time.GetUtcNow();
+        var duplicated = new AuditEntry("caller-d", AuditActions.ReadConcern, "d", AuditResult.Succeeded).Stamped(now);
+        var rowOnly = new AuditEntry("caller-r", AuditActions.ReadConcern, "r", AuditResult.Succeeded).Stamped(now);
+        var recordOnly = new AuditEntry("caller-t", AuditActions.ReadConcern, "t", AuditResult.Succeeded).Stamped(now);
+        await host.Get<IAuditLog>().WriteAsync(duplicated, CancellationToken.None);
+        await host.Get<AuditTrailWriter>().AppendAsync(duplicated, CancellationToken.None);
+        await host.Get<TableAuditLog>().WriteAsync(rowOnly, CancellationToken.None);
+        await host.Get<AuditTrailWriter>().AppendAsync(recordOnly, CancellationToken.None);
+        var day = Today(host).ToString("yyyy-MM-dd");
+
+        using var response = await host.CreateClient(OperationsTestHost.AdminId, AppRoles.ReportsAdmin)
+            .GetAsync($"/api/{Routes.VerifyAuditTrail}?from={day}&to={day}");
+
+        Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(body.GetProperty("intact").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("firstBrokenLink").ValueKind);
+        Assert.Equal([duplicated.OperationId!.Value], body.GetProperty("duplicates").EnumerateArray().Select(id => id.GetGuid()));
+        Assert.Equal([rowOnly.OperationId!.Value], body.GetProperty("missingFromTrail").EnumerateArray().Select(id => id.GetGuid()));
+        Assert.Equal([recordOnly.OperationId!.Value], body.GetProperty("missingFromAuditLog").EnumerateArray().Select(id => id.GetGuid()));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class AccessGuardTests
         Assert.False(decision.IsProblem);
         _audit.VerifyNoOtherCalls();
 
-        await guard.RecordSuccessAsync(decision.Value, Action, Subject, CancellationToken.None);
+        await guard.RecordAsync(decision.Value, Action, Subject, AuditResult.Succeeded, CancellationToken.None);
         _audit.Verify(log => log.WriteAsync(
             new AuditEntry("oid-2", Action, Subject, AuditResult.Succeeded), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -64,7 +64,32 @@ public sealed class AccessGuardTests
             Guard().AuthorizeAsync(Context(header: null), new ApiAccess(AppRoles.ConcernsReadWrite, Action, Subject), CancellationToken.None));
     }
 
-    private AccessGuard Guard() => new(_audit.Object);
+    [Fact]
+    public async Task A_committed_changes_audit_removes_its_intent_once_written()
+    {
+        var intent = new AuditIntent(Guid.NewGuid(), "oid-3", AuditActions.UpdateConcern, Subject, DateTimeOffset.UnixEpoch);
+        var removed = 0;
+
+        await Guard().RecordChangeAsync(intent, _ => Task.FromResult(++removed), CancellationToken.None);
+
+        _audit.Verify(log => log.WriteAsync(intent.ToEntry(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(1, removed);
+    }
+
+    [Fact]
+    public async Task A_committed_changes_audit_that_cannot_be_written_does_not_fail_and_keeps_the_intent_for_the_sweep()
+    {
+        _audit.Setup(log => log.WriteAsync(It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException(503, "unavailable"));
+        var intent = new AuditIntent(Guid.NewGuid(), "oid-3", AuditActions.DeleteConcern, Subject, DateTimeOffset.UnixEpoch);
+        var removed = 0;
+
+        await Guard().RecordChangeAsync(intent, _ => Task.FromResult(++removed), CancellationToken.None);
+
+        Assert.Equal(0, removed);
+    }
+
+    private AccessGuard Guard() => new(_audit.Object, Microsoft.Extensions.Logging.Abstractions.NullLogger<AccessGuard>.Instance);
 
     private static DefaultHttpContext Context(string? header)
     {

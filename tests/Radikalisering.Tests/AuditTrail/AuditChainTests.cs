@@ -17,8 +17,8 @@ public sealed class AuditChainTests
         var previous = AuditChain.GenesisHash(blobName);
         for (var seq = 1; seq <= count; seq++)
         {
-            var entry = new AuditEntry($"caller-{seq}", AuditActions.ReadConcern, $"subject-{seq}", AuditResult.Succeeded);
-            var (line, hash) = AuditChain.Format(AuditTrailRecord.Of(entry, seq, At.AddSeconds(seq), previous));
+            var entry = new AuditEntry($"caller-{seq}", AuditActions.ReadConcern, $"subject-{seq}", AuditResult.Succeeded).Stamped(At.AddSeconds(seq));
+            var (line, hash) = AuditChain.Format(AuditTrailRecord.Of(entry, seq, previous));
             lines.Add(line);
             previous = hash;
         }
@@ -34,16 +34,17 @@ public sealed class AuditChainTests
         Assert.EndsWith("\n", line, StringComparison.Ordinal);
         var (stated, json, record) = AuditChain.Parse(line.TrimEnd('\n'))!.Value;
         Assert.Equal(AuditChain.Hash(json), stated);
-        Assert.StartsWith("{\"seq\":1,", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\"seq\":1,\"op\":\"", json, StringComparison.Ordinal);
         Assert.Equal(("caller-1", AuditChain.GenesisHash(BlobName)), (record.Who, record.Prev));
+        Assert.NotNull(record.Op);
     }
 
     [Fact]
     public void Quotes_and_non_ASCII_in_an_entry_are_escaped_so_the_record_stays_one_canonical_line()
     {
-        var entry = new AuditEntry("ø\"prev\":\"x\n", AuditActions.ReadConcern, null, AuditResult.Forbidden);
+        var entry = new AuditEntry("ø\"prev\":\"x\n", AuditActions.ReadConcern, null, AuditResult.Forbidden).Stamped(At);
 
-        var (line, _) = AuditChain.Format(AuditTrailRecord.Of(entry, 1, At, AuditChain.GenesisHash(BlobName)));
+        var (line, _) = AuditChain.Format(AuditTrailRecord.Of(entry, 1, AuditChain.GenesisHash(BlobName)));
 
         Assert.Single(line.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("ø", line, StringComparison.Ordinal);
@@ -93,8 +94,8 @@ public sealed class AuditChainTests
     public void A_record_whose_number_is_wrong_is_found_even_when_hash_and_link_hold()
     {
         var first = Lines(1)[0];
-        var entry = new AuditEntry("caller-2", AuditActions.ReadConcern, "subject-2", AuditResult.Succeeded);
-        var (second, _) = AuditChain.Format(AuditTrailRecord.Of(entry, 5, At, AuditChain.Parse(first.TrimEnd('\n'))!.Value.StatedHash));
+        var entry = new AuditEntry("caller-2", AuditActions.ReadConcern, "subject-2", AuditResult.Succeeded).Stamped(At);
+        var (second, _) = AuditChain.Format(AuditTrailRecord.Of(entry, 5, AuditChain.Parse(first.TrimEnd('\n'))!.Value.StatedHash));
 
         var (_, broken) = AuditTrailVerifier.VerifyBlob(BlobName, first + second);
 

@@ -11,8 +11,8 @@ namespace Radikalisering.Core.Concerns;
 /// The concern API of docs/design.md (HTTP API), host-agnostic: the Functions triggers and the test host call
 /// these methods. Each one checks access first (refusals audited), validates everything before
 /// writing anything, and audits before answering. A change commits together with its audit intent
-/// (<see cref="AuditIntent"/>), so it is audited even when the audit row cannot be written at once; a
-/// read that cannot be audited is not answered. Access, audit of success and failures are the
+/// (<see cref="AuditIntent"/>), so it is audited even when the audit row cannot be written at once, and a
+/// committed change is answered as done; a read that cannot be audited is not answered. Access, audit of success and failures are the
 /// <see cref="ApiPipeline"/>'s.
 /// </summary>
 public sealed class ConcernEndpoints(
@@ -80,7 +80,7 @@ public sealed class ConcernEndpoints(
             case { Status: ConcernCreateStatus.Created or ConcernCreateStatus.Replayed, Concern: { } concern }:
                 if (creation.Intent is { } intent)
                 {
-                    call.AuditChange(intent);
+                    call.AuditChange(intent, cancellation => store.RemoveIntentAsync(concern.Year, intent, idempotencyKey.Value, cancellation));
                 }
                 else
                 {
@@ -185,7 +185,7 @@ public sealed class ConcernEndpoints(
             return write.Status == ConcernWriteStatus.NotFound ? NotFound() : Problems.PreconditionFailed();
         }
 
-        call.AuditChange(intent);
+        call.AuditChange(intent, cancellation => store.RemoveIntentAsync(current.Year, intent, null, cancellation));
         return ApiPipeline.WithETag(TypedResults.Ok(updated.ToView()), EntityTags.ToHeader(updated.ETag));
     }
 
@@ -207,7 +207,7 @@ public sealed class ConcernEndpoints(
         switch (write.Status)
         {
             case ConcernWriteStatus.Done:
-                call.AuditChange(intent);
+                call.AuditChange(intent, cancellation => store.RemoveIntentAsync(year, intent, null, cancellation));
                 return TypedResults.NoContent();
             case ConcernWriteStatus.NotFound:
                 return NotFound();

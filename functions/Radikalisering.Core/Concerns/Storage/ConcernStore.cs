@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Audit;
 using Radikalisering.Core.Encryption;
+using Radikalisering.Core.Http;
 using Radikalisering.Core.Storage;
 
 namespace Radikalisering.Core.Concerns;
@@ -35,6 +36,7 @@ public sealed partial class ConcernStore(
     ILogger<ConcernStore> logger) : IConcernReader
 {
     private const int MaximumCreateAttempts = 50;
+    private const int OutcomeChecks = 3;
     private const int IntentAction = 0;
     private const int ChangedConcernAction = 1;
 
@@ -67,7 +69,7 @@ public sealed partial class ConcernStore(
         {
             // The SDK gave up: the transaction may or may not have committed. If it did, that is the answer;
             // if it certainly did not, a new key binding is removed so the key can be used again.
-            if (await FindCommittedAsync(table, request, CancellationToken.None) is { } committed)
+            if (await ResolveOutcomeAsync(() => FindCommittedAsync(table, request)) is { } committed)
             {
                 return committed;
             }
@@ -192,7 +194,7 @@ public sealed partial class ConcernStore(
         }
 
         // An earlier attempt of this update committed; its answer was lost, so read the row for its ETag.
-        return await GetAsync(current.Year, current.Id, cancellationToken) is { } reread
+        return await ResolveOutcomeAsync(() => GetAsync(current.Year, current.Id, CancellationToken.None)) is { } reread
             ? new ConcernWriteResult(ConcernWriteStatus.Done, reread)
             : new ConcernWriteResult(ConcernWriteStatus.NotFound);
     }
@@ -208,6 +210,31 @@ public sealed partial class ConcernStore(
         ];
         var outcome = await CommitChangeAsync(table, partition, intent, actions, cancellationToken);
         return new ConcernWriteResult(outcome.IsCommitted ? ConcernWriteStatus.Done : outcome.Refusal);
+    }
+
+    /// <summary>
+    /// Removes the intent of a change whose audit is written (row and trail record), so the sweep has nothing to do
+    /// for it: the intent's own row, or the intent columns of a keyed create's marker. Idempotent.
+    /// </summary>
+    public async Task RemoveIntentAsync(int year, AuditIntent intent, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var partition = PartitionKeyOf(year);
+        if (idempotencyKey is null)
+        {
+            await table.DeleteEntityAsync(partition, intent.RowKey, ETag.All, cancellationToken);
+            return;
+        }
+
+        var marker = MarkerRow(partition, IdempotencyBindings.RowKeyOf(idempotencyKey), intent.OperationId);
+        try
+        {
+            await table.UpdateEntityAsync(marker, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // The year was deleted since.
+        }
     }
 
     /// <summary>
@@ -334,7 +361,7 @@ public sealed partial class ConcernStore(
             intent,
             concern,
             await ToEntityAsync(concern, cancellationToken),
-            request.KeyRowKey is null ? intent.ToRow(partition) : intent.CarryOn(MarkerRow(partition, request)));
+            request.KeyRowKey is null ? intent.ToRow(partition) : intent.CarryOn(MarkerRow(partition, request.KeyRowKey, request.ConcernId)));
         var counter = _counters.For(request.Year);
         counter.Pending.Enqueue(queued);
         try
@@ -465,40 +492,69 @@ public sealed partial class ConcernStore(
     }
 
     /// <summary>After the SDK gave up on a create: its result if it committed after all; else null, and a new key binding is removed.</summary>
-    private async Task<ConcernCreateResult?> FindCommittedAsync(TableClient table, PendingCreate request, CancellationToken cancellationToken)
+    private async Task<ConcernCreateResult?> FindCommittedAsync(TableClient table, PendingCreate request)
     {
+        var intentRow = await table.GetEntityIfExistsAsync<TableEntity>(
+            PartitionKeyOf(request.Year), request.KeyRowKey ?? AuditIntent.RowKeyOf(request.ConcernId));
+        // Without a key the intent row is this create's own; a key's marker is its create's when it names the concern.
+        var committed = intentRow.HasValue && (request.KeyRowKey is null || IdempotencyBindings.ConcernIdOf(intentRow.Value!) == request.ConcernId);
+        StoredConcern? concern;
         try
         {
-            var intentRow = await table.GetEntityIfExistsAsync<TableEntity>(
-                PartitionKeyOf(request.Year), request.KeyRowKey ?? AuditIntent.RowKeyOf(request.ConcernId), cancellationToken: cancellationToken);
-            // Without a key the intent row is this create's own; a key's marker is its create's when it names the concern.
-            var committed = intentRow.HasValue && (request.KeyRowKey is null || IdempotencyBindings.ConcernIdOf(intentRow.Value!) == request.ConcernId);
-            var concern = await GetAsync(request.Year, request.ConcernId, cancellationToken);
-            if (concern is not null)
-            {
-                return request.AdoptedKey
-                    ? new ConcernCreateResult(ConcernCreateStatus.Replayed, concern, null)
-                    : new ConcernCreateResult(ConcernCreateStatus.Created, concern, committed ? AuditIntent.HeldBy(intentRow.Value!) : null);
-            }
-
-            if (request.KeyRowKey is not null && !request.AdoptedKey && !committed)
-            {
-                await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, cancellationToken);
-            }
+            concern = await GetAsync(request.Year, request.ConcernId, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is RequestFailedException or AggregateException or UnreadableConcernException)
+        catch (UnreadableConcernException exception)
         {
             LogCreateUnresolved(exception);
+            return null;
+        }
+
+        if (concern is not null)
+        {
+            return request.AdoptedKey
+                ? new ConcernCreateResult(ConcernCreateStatus.Replayed, concern, null)
+                : new ConcernCreateResult(ConcernCreateStatus.Created, concern, committed ? AuditIntent.HeldBy(intentRow.Value!) : null);
+        }
+
+        if (request.KeyRowKey is not null && !request.AdoptedKey && !committed)
+        {
+            await IdempotencyBindings.DeleteAsync(table, request.KeyRowKey, CancellationToken.None);
         }
 
         return null;
     }
 
     /// <summary>
+    /// Asks whether a change whose transaction failed committed, until storage answers: <see cref="OutcomeChecks"/>
+    /// times, each with the clients' own retries (<see cref="RetryBudget"/>), so an outage of a few seconds is waited
+    /// out. A change that may have committed is never answered 503 (which tells the client it did not happen):
+    /// when storage never answers, <see cref="CommitOutcomeUnknownException"/> (a 500 with a correlation id).
+    /// </summary>
+    private static async Task<T> ResolveOutcomeAsync<T>(Func<Task<T>> check)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await check();
+            }
+            catch (Exception exception) when (ApiFailures.IsUnavailability(exception))
+            {
+                if (attempt == OutcomeChecks)
+                {
+                    throw new CommitOutcomeUnknownException(exception);
+                }
+
+                await Task.Delay(RetryBudget.MaxDelay); // storage's time, as the clients' own retries: not the app's clock
+            }
+        }
+    }
+
+    /// <summary>
     /// Submits an update or delete with its intent. A failure on the intent's row means an earlier attempt of
     /// this very operation committed; a failure on the concern's row is a stale ETag (412) or a missing row (404).
     /// </summary>
-    private async Task<ChangeOutcome> CommitChangeAsync(
+    private static async Task<ChangeOutcome> CommitChangeAsync(
         TableClient table,
         string partition,
         AuditIntent intent,
@@ -516,7 +572,7 @@ public sealed partial class ConcernStore(
             {
                 IntentAction => true,
                 ChangedConcernAction => false,
-                _ => await IntentExistsAsync(table, partition, intent, cancellationToken),
+                _ => await ResolveOutcomeAsync(() => IntentExistsAsync(table, partition, intent)),
             };
             return committed
                 ? ChangeOutcome.Committed
@@ -525,7 +581,7 @@ public sealed partial class ConcernStore(
         catch (Exception exception) when (!TableClientProvider.IsTableMissing(exception))
         {
             // The SDK gave up; if the change committed after all, its intent says so.
-            if (await TryIntentExistsAsync(table, partition, intent) == true)
+            if (await ResolveOutcomeAsync(() => IntentExistsAsync(table, partition, intent)))
             {
                 return ChangeOutcome.Committed;
             }
@@ -534,22 +590,8 @@ public sealed partial class ConcernStore(
         }
     }
 
-    /// <summary>Whether the intent exists; null when storage cannot tell now.</summary>
-    private async Task<bool?> TryIntentExistsAsync(TableClient table, string partition, AuditIntent intent)
-    {
-        try
-        {
-            return await IntentExistsAsync(table, partition, intent, CancellationToken.None);
-        }
-        catch (Exception exception) when (exception is RequestFailedException or AggregateException)
-        {
-            LogChangeUnresolved(exception);
-            return null;
-        }
-    }
-
-    private static async Task<bool> IntentExistsAsync(TableClient table, string partition, AuditIntent intent, CancellationToken cancellationToken) =>
-        (await table.GetEntityIfExistsAsync<TableEntity>(partition, intent.RowKey, ["RowKey"], cancellationToken)).HasValue;
+    private static async Task<bool> IntentExistsAsync(TableClient table, string partition, AuditIntent intent) =>
+        (await table.GetEntityIfExistsAsync<TableEntity>(partition, intent.RowKey, ["RowKey"])).HasValue;
 
     private static async Task<ReferenceCounters.CounterState> ReadCounterAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
@@ -559,8 +601,8 @@ public sealed partial class ConcernStore(
             : new ReferenceCounters.CounterState(0, default);
     }
 
-    private static TableEntity MarkerRow(string partition, PendingCreate request) =>
-        new(partition, request.KeyRowKey) { [ConcernColumns.ConcernId] = RowKeyOf(request.ConcernId) };
+    private static TableEntity MarkerRow(string partition, string keyRowKey, Guid concernId) =>
+        new(partition, keyRowKey) { [ConcernColumns.ConcernId] = RowKeyOf(concernId) };
 
     private async Task<TableEntity> ToEntityAsync(StoredConcern concern, CancellationToken cancellationToken)
     {
@@ -655,8 +697,6 @@ public sealed partial class ConcernStore(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A failed create could not be checked for a late commit.")]
     private partial void LogCreateUnresolved(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed update or delete could not be checked for a late commit; its audit intent, if it committed, is completed by the sweep.")]
-    private partial void LogChangeUnresolved(Exception exception);
 
     private sealed record ChangeOutcome(bool IsCommitted, ConcernWriteStatus Refusal)
     {

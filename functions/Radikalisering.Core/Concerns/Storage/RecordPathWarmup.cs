@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Radikalisering.Core.Encryption;
@@ -7,17 +6,21 @@ using Radikalisering.Core.Storage;
 namespace Radikalisering.Core.Concerns;
 
 /// <summary>
-/// Opens what the first create needs while the worker starts, without holding up its start: the Concerns and
-/// AuditLog tables (created when missing) and the current data key (a Key Vault read in Azure). A request that
-/// comes sooner shares the same reads; a failure here is only logged, and the request path tries again.
+/// Opens what a create needs before staff need it: the Concerns and AuditLog tables (created when missing) and
+/// the current data key (a Key Vault read in Azure), on the instance the <c>WarmUpRecordPath</c> timer runs on, every
+/// five minutes of the working day; a run on a warm instance costs nothing but the timer. A request that comes
+/// meanwhile shares the same reads; a failure here is only logged, and the request path tries again.
 /// </summary>
-internal sealed partial class RecordPathWarmup(
+public sealed partial class RecordPathWarmup(
     TableClientProvider tables,
     IOptions<StorageOptions> options,
     PayloadCipher cipher,
-    ILogger<RecordPathWarmup> logger) : BackgroundService
+    ILogger<RecordPathWarmup> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>NCRONTAB (with seconds), UTC: every five minutes (half a minute after the sweep) from 06:00 to 16:59 on weekdays, Copenhagen's working day in winter and summer.</summary>
+    public const string Schedule = "30 */5 6-16 * * 1-5";
+
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

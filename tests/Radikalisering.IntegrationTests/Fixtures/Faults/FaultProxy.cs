@@ -6,33 +6,34 @@ using System.Text.RegularExpressions;
 namespace Radikalisering.IntegrationTests.Fixtures.Faults;
 
 /// <summary>
-/// A loopback TCP proxy in front of Azurite's table endpoint that drops connections the way a flaky
-/// network does: while <see cref="Flapping"/>, every <see cref="FaultInterval"/> it resets every open
-/// connection (TCP RST) and refuses new ones for <see cref="FaultDuration"/>; <see cref="Down"/> does the
-/// same for as long as it is set (an outage). Loopback only; it forwards bytes and never reads them.
+/// A loopback TCP proxy in front of Azurite's table and blob endpoints that drops connections the way a flaky
+/// network does: while <see cref="Flapping"/>, every fault interval it resets every open connection (TCP RST) and
+/// refuses new ones for the fault's duration (by default 60 ms every 250 ms: short cuts; or seconds-long outages);
+/// <see cref="Down"/> does the same for as long as it is set (an outage). Loopback only; it forwards bytes and never
+/// reads them.
 /// </summary>
 public sealed partial class FaultProxy : IAsyncDisposable
 {
-    public static readonly TimeSpan FaultInterval = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan FaultDuration = TimeSpan.FromMilliseconds(60);
+    public static readonly TimeSpan ShortCutInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan ShortCutDuration = TimeSpan.FromMilliseconds(60);
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly IPEndPoint _upstream;
+    private readonly List<(TcpListener Listener, IPEndPoint Upstream)> _routes;
+    private readonly TimeSpan _faultInterval;
+    private readonly TimeSpan _faultDuration;
     private readonly ConcurrentDictionary<Connection, byte> _open = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private readonly Task _flapping;
     private volatile bool _faulting;
 
-    private FaultProxy(IPEndPoint upstream)
+    private FaultProxy(IEnumerable<IPEndPoint> upstreams, TimeSpan faultInterval, TimeSpan faultDuration)
     {
-        _upstream = upstream;
-        _listener.Start();
-        _accepting = AcceptAsync();
+        _routes = [.. upstreams.Select(upstream => (new TcpListener(IPAddress.Loopback, 0), upstream))];
+        (_faultInterval, _faultDuration) = (faultInterval, faultDuration);
+        _routes.ForEach(route => route.Listener.Start());
+        _accepting = Task.WhenAll(_routes.Select(route => AcceptAsync(route.Listener, route.Upstream)));
         _flapping = FlapAsync();
     }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>Whether the periodic resets run.</summary>
     public bool Flapping { get; set; }
@@ -57,47 +58,61 @@ public sealed partial class FaultProxy : IAsyncDisposable
     /// <summary>How many connections the proxy has reset or refused.</summary>
     public int Resets => _resets;
 
-    /// <summary>A proxy in front of the table endpoint of <paramref name="connectionString"/>, and the connection string that goes through it.</summary>
-    public static (FaultProxy Proxy, string ConnectionString) ForTables(string connectionString)
+    /// <summary>
+    /// A proxy in front of the table and blob endpoints of <paramref name="connectionString"/> (faults of
+    /// <paramref name="faultDuration"/> every <paramref name="faultInterval"/> while flapping; short cuts by default),
+    /// and the connection string that goes through it.
+    /// </summary>
+    public static (FaultProxy Proxy, string ConnectionString) ForTablesAndBlobs(
+        string connectionString,
+        TimeSpan? faultInterval = null,
+        TimeSpan? faultDuration = null)
     {
-        var match = TableEndpoint().Match(connectionString);
-        if (!match.Success)
+        var endpoints = ProxiedEndpoint().Matches(connectionString);
+        if (endpoints.Count != 2)
         {
-            throw new InvalidOperationException("The Azurite connection string names no loopback TableEndpoint.");
+            throw new InvalidOperationException("The Azurite connection string names no loopback TableEndpoint and BlobEndpoint.");
         }
 
-        var proxy = new FaultProxy(new IPEndPoint(IPAddress.Loopback, int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture)));
-        return (proxy, TableEndpoint().Replace(connectionString, $"TableEndpoint=http://127.0.0.1:{proxy.Port}/"));
+        var proxy = new FaultProxy(
+            endpoints.Select(endpoint => new IPEndPoint(IPAddress.Loopback, int.Parse(endpoint.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture))),
+            faultInterval ?? ShortCutInterval,
+            faultDuration ?? ShortCutDuration);
+        var index = 0;
+        var proxied = ProxiedEndpoint().Replace(
+            connectionString,
+            endpoint => $"{endpoint.Groups["service"].Value}Endpoint=http://127.0.0.1:{((IPEndPoint)proxy._routes[index++].Listener.LocalEndpoint).Port}/");
+        return (proxy, proxied);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
+        _routes.ForEach(route => route.Listener.Stop());
         ResetAll();
         await Task.WhenAll(_accepting, _flapping);
         _stop.Dispose();
     }
 
-    private async Task AcceptAsync()
+    private async Task AcceptAsync(TcpListener listener, IPEndPoint upstream)
     {
         while (!_stop.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptSocketAsync(_stop.Token);
+                client = await listener.AcceptSocketAsync(_stop.Token);
             }
             catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 return;
             }
 
-            _ = ServeAsync(client);
+            _ = ServeAsync(client, upstream);
         }
     }
 
-    private async Task ServeAsync(Socket client)
+    private async Task ServeAsync(Socket client, IPEndPoint upstreamEndPoint)
     {
         if (_faulting || _down)
         {
@@ -112,7 +127,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
         _open[connection] = 0;
         try
         {
-            await upstream.ConnectAsync(_upstream, _stop.Token);
+            await upstream.ConnectAsync(upstreamEndPoint, _stop.Token);
             await Task.WhenAny(PumpAsync(client, upstream), PumpAsync(upstream, client));
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
@@ -148,22 +163,24 @@ public sealed partial class FaultProxy : IAsyncDisposable
         }
     }
 
+    /// <summary>While flapping: a fault at once, then one every fault interval.</summary>
     private async Task FlapAsync()
     {
-        using var timer = new PeriodicTimer(FaultInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (!_stop.IsCancellationRequested)
             {
                 if (!Flapping)
                 {
+                    await Task.Delay(TimeSpan.FromMilliseconds(10), _stop.Token);
                     continue;
                 }
 
                 _faulting = true;
                 ResetAll();
-                await Task.Delay(FaultDuration, _stop.Token);
+                await Task.Delay(_faultDuration, _stop.Token);
                 _faulting = false;
+                await Task.Delay(_faultInterval - _faultDuration, _stop.Token);
             }
         }
         catch (OperationCanceledException)
@@ -193,8 +210,8 @@ public sealed partial class FaultProxy : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"TableEndpoint=http://127\.0\.0\.1:(?<port>\d+)/")]
-    private static partial Regex TableEndpoint();
+    [GeneratedRegex(@"(?<service>Table|Blob)Endpoint=http://127\.0\.0\.1:(?<port>\d+)/")]
+    private static partial Regex ProxiedEndpoint();
 
     private sealed record Connection(Socket Client, Socket Upstream);
 }

@@ -1,13 +1,16 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Radikalisering.Core.Audit;
+using Radikalisering.Core.AuditTrail;
 using Radikalisering.Core.Concerns;
+using Radikalisering.Core.Storage;
 using Radikalisering.IntegrationTests.Fixtures.Azurite;
 using Radikalisering.IntegrationTests.Fixtures.Http;
 
 namespace Radikalisering.IntegrationTests.Fixtures.Storage;
 
 /// <summary>What a host stored, read straight from Azurite (never through the proxy or the API).</summary>
-internal static class IntegrityStore
+public static class IntegrityStore
 {
     /// <summary>Every row of the host's Concerns table; none when the host never created it.</summary>
     public static Task<List<TableEntity>> ConcernRowsAsync(AzuriteFixture azurite, ApiTestHost host) =>
@@ -54,4 +57,32 @@ internal static class IntegrityStore
         audit.Where(row => row.GetString(AuditLogColumns.Action) == action)
             .GroupBy(row => row.GetString(AuditLogColumns.SubjectId) ?? "")
             .ToDictionary(group => group.Key, group => group.Count());
+
+    /// <summary>Every record of the host's audit trail, of every blob.</summary>
+    public static async Task<List<AuditTrailRecord>> TrailRecordsAsync(AzuriteFixture azurite, ApiTestHost host)
+    {
+        var container = new BlobServiceClient(azurite.ConnectionString)
+            .GetBlobContainerClient(host.Settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.AuditTrailContainer)}"]);
+        var records = new List<AuditTrailRecord>();
+        if (!await container.ExistsAsync())
+        {
+            return records;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            var content = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
+            records.AddRange(AuditTrailReader.RecordsOf(content));
+        }
+
+        return records;
+    }
+
+    /// <summary>The operation id an <c>AuditLog</c> row names (its RowKey's GUID), which its trail record names too.</summary>
+    public static Guid OperationIdOf(TableEntity auditRow) =>
+        Guid.ParseExact(auditRow.RowKey[(auditRow.RowKey.IndexOf('-', StringComparison.Ordinal) + 1)..], "N");
+
+    /// <summary>How many trail records name each operation id.</summary>
+    public static Dictionary<Guid, int> TrailCounts(IEnumerable<AuditTrailRecord> records) =>
+        records.Where(record => record.Op is not null).GroupBy(record => record.Op!.Value).ToDictionary(group => group.Key, group => group.Count());
 }
