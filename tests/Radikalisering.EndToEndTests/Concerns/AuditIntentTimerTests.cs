@@ -17,6 +17,7 @@ namespace Radikalisering.EndToEndTests.Concerns;
 /// left (its change committed, its audit never written) is completed once, and a second run does nothing.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AuditIntentTimerTests(WorkerFixture worker)
 {
     private const string Staff = "00000000-0000-0000-0000-00000000e2e4";

@@ -9,6 +9,7 @@ namespace Radikalisering.EndToEndTests.WorkerHost;
 /// run now (timers: see the annual report's tests); a queue function gets the input as its message, once.
 /// </summary>
 [Collection(WorkerCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class AdminEndpointTests(WorkerFixture worker)
 {
     [Fact]
