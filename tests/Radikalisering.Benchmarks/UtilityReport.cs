@@ -11,7 +11,8 @@ namespace Radikalisering.Benchmarks;
 /// application's key-figure costs: per mix of minors, reporters and outcomes, the share of years whose total,
 /// under-18 count and confirmed count are printed, and whose age, reporter and outcome tables are printed whole;
 /// then every year in which the default prints a one-way figure the six tables print and it does not. Run with
-/// <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years per mix]</c>.
+/// <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years per mix] [file]</c>; with a file,
+/// every year's two publications are written to it, one line each, to compare runs of different engine versions.
 /// </summary>
 internal static class UtilityReport
 {
@@ -36,8 +37,9 @@ internal static class UtilityReport
     /// <summary>A new realistic municipal year (total 5–40) as the report protects it: the default tables, key-figure costs.</summary>
     internal static DisclosureRequest RealisticYear(Random random) => new(Year(random, Mixes[0], (5, 40)), DefaultTables, KeyFigures);
 
-    public static void Run(int yearsPerMix)
+    public static void Run(int yearsPerMix, string? publications = null)
     {
+        using var dump = publications is null ? null : new StreamWriter(publications);
         var engine = new DisclosureEngine();
         var fewer = new List<string>();
         Console.WriteLine($"{yearsPerMix} seeded years a mix (seed 2026 + mix), totals 8–40, k = 5, key-figure costs; both by the ladder, two years at a time.");
@@ -60,6 +62,7 @@ internal static class UtilityReport
             Console.WriteLine(Row(Mixes[m].Name, "default: total + one-way", [.. results.Select(result => result.Default)], results.Average(result => result.DefaultTime.TotalMilliseconds)));
             for (var year = 0; year < yearsPerMix; year++)
             {
+                dump?.WriteLine($"{Mixes[m].Name}\t{year}\t{Margins(corpus[year])}\t{Pattern(results[year].Six)}\t{Pattern(results[year].Default)}");
                 var lost = OneWayCells(results[year].Six).Except(OneWayCells(results[year].Default)).ToArray();
                 if (lost.Length > 0)
                 {
