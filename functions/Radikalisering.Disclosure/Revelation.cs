@@ -14,4 +14,12 @@ public enum Revelation
     /// were added or removed since (the total is printed whenever it reaches k; the figures that moved with it are withheld).
     /// </summary>
     TotalMovedByLessThanThreshold,
+
+    /// <summary>
+    /// The publication prints figures of one-way tables whose cross-classification (e.g. age × outcome) is not published:
+    /// an intruder who knows one record may learn of a cross cell that the others in it are fewer than k, or that it holds
+    /// some (an outsider learns neither: the least a cross cell can hold is 0 or at least k, and no line is certainly in
+    /// one cell). A printed margin of exactly k, or row + column − total of exactly k, is what gives it away.
+    /// </summary>
+    CrossClassificationToInsiders,
 }

@@ -7,7 +7,7 @@ switch (args)
         UtilityReport.RunPooled(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 12);
         break;
     case ["utility", ..]:
-        UtilityReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+        UtilityReport.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 150, args.Length > 2 ? args[2] : null);
         break;
     case ["suite", ..]:
         await SuiteRunner.RunAsync(large: args.Contains("--large"), coldStartRuns: 3);

@@ -6,67 +6,112 @@ using Radikalisering.Disclosure;
 namespace Radikalisering.Benchmarks;
 
 /// <summary>
-/// How much each method prints over a seeded corpus of municipal years: the share of printed cells per table and
-/// the share of years whose total, under-18 count and confirmed count are printed, for the ladder with the key
-/// figures' costs. Run with <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years]</c>.
+/// How much the report prints with its default tables (the grand total and the three one-way tables) against the
+/// tables it printed before (the same with age × outcome and reporter × outcome), both by the ladder with the
+/// application's key-figure costs: per mix of minors, reporters and outcomes, the share of years whose total,
+/// under-18 count and confirmed count are printed, and whose age, reporter and outcome tables are printed whole;
+/// then every year in which the default prints a one-way figure the six tables print and it does not. Run with
+/// <c>dotnet run -c Release --project tests/Radikalisering.Benchmarks -- utility [years per mix] [file]</c>; with a file,
+/// every year's two publications are written to it, one line each, to compare runs of different engine versions.
 /// </summary>
 internal static class UtilityReport
 {
     private static readonly Dimension Age = new("age", ["under18", "adult"]);
     private static readonly Dimension Reporter = new("reporter", ["municipalEmployee", "otherAuthority", "other"]);
     private static readonly Dimension Outcome = new("outcome", ["pending", "confirmed", "dismissed"]);
-    private static readonly TableDefinition[] OneWay = [new("total", []), new("age", ["age"]), new("reporter", ["reporter"]), new("outcome", ["outcome"])];
-    private static readonly TableDefinition[] AllTables = [.. OneWay, new("age,outcome", ["age", "outcome"]), new("reporter,outcome", ["reporter", "outcome"])];
+    private static readonly TableDefinition[] DefaultTables = Definitions(new DisclosureOptions());
+    private static readonly TableDefinition[] SixTables = Definitions(new DisclosureOptions { Tables = [.. DisclosureOptions.DefaultTables, "age,outcome", "reporter,outcome"] });
+    private static readonly string[] OneWay = ["age", "reporter", "outcome"];
 
-    /// <summary>Shares of minors, reporters and outcomes: the realistic mix and three skewed ones, a quarter of the years each.</summary>
+    /// <summary>Shares of minors, reporters and outcomes.</summary>
     private static readonly (string Name, double[] Age, double[] Reporter, double[] Outcome)[] Mixes =
     [
-        ("realistic", [0.60, 0.40], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
-        ("mostly minors", [0.90, 0.10], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
-        ("one reporter", [0.60, 0.40], [0.85, 0.10, 0.05], [0.25, 0.65, 0.10]),
-        ("mostly pending", [0.60, 0.40], [0.55, 0.30, 0.15], [0.60, 0.30, 0.10]),
+        ("60 % minors (realistic)", [0.60, 0.40], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
+        ("20 % minors", [0.20, 0.80], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
+        ("90 % minors", [0.90, 0.10], [0.55, 0.30, 0.15], [0.25, 0.65, 0.10]),
+        ("20 % minors, mostly pending", [0.20, 0.80], [0.55, 0.30, 0.15], [0.60, 0.30, 0.10]),
     ];
 
     private static readonly DisclosureSettings KeyFigures = new(5, Costs: DisclosureOptions.KeyFigureCosts);
 
-    /// <summary>A new realistic municipal year (total 5–40) as the report protects it: six tables, key-figure costs.</summary>
-    internal static DisclosureRequest RealisticYear(Random random) => new(Year(random, Mixes[0]), AllTables, KeyFigures);
+    /// <summary>A new realistic municipal year (total 5–40) as the report protects it: the default tables, key-figure costs.</summary>
+    internal static DisclosureRequest RealisticYear(Random random) => new(Year(random, Mixes[0], (5, 40)), DefaultTables, KeyFigures);
 
-    public static void Run(int years)
+    public static void Run(int yearsPerMix, string? publications = null)
     {
+        using var dump = publications is null ? null : new StreamWriter(publications);
         var engine = new DisclosureEngine();
-        var tally = new Tally("ladder with key-figure costs");
-        var random = new Random(2026);
-        var corpus = Enumerable.Range(0, years).Select(year => Year(random, Mixes[year % Mixes.Length])).ToArray();
-        var results = new (DisclosureResult Result, TimeSpan LadderTime)[years];
-        var done = 0;
-
-        // Two years at a time: the results are tallied in corpus order afterwards, so the report does not depend on scheduling.
-        Parallel.For(0, years, new ParallelOptions { MaxDegreeOfParallelism = 2 }, year =>
+        var fewer = new List<string>();
+        Console.WriteLine($"{yearsPerMix} seeded years a mix (seed 2026 + mix), totals 8–40, k = 5, key-figure costs; both by the ladder, two years at a time.");
+        Console.WriteLine();
+        Console.WriteLine("| mix | tables | years with total | with under-18 | with confirmed | key figures printed | whole age table | whole reporter table | whole outcome table | ladder per year |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        for (var m = 0; m < Mixes.Length; m++)
         {
-            var cube = corpus[year];
-            var ladderTime = Stopwatch.StartNew();
-            var ladder = engine.Protect(new DisclosureRequest(cube, AllTables, KeyFigures));
-            ladderTime.Stop();
-            results[year] = (ladder, ladderTime.Elapsed);
-            if (Interlocked.Increment(ref done) % 50 == 0)
+            var random = new Random(2026 + m);
+            var corpus = Enumerable.Range(0, yearsPerMix).Select(_ => Year(random, Mixes[m], (8, 40))).ToArray();
+            var results = new (DisclosureResult Six, DisclosureResult Default, TimeSpan SixTime, TimeSpan DefaultTime)[yearsPerMix];
+            Parallel.For(0, yearsPerMix, new ParallelOptions { MaxDegreeOfParallelism = 2 }, year =>
             {
-                Console.Error.WriteLine($"{done} years");
-            }
-        });
+                var six = Timed(() => engine.Protect(new DisclosureRequest(corpus[year], SixTables, KeyFigures)));
+                var byDefault = Timed(() => engine.Protect(new DisclosureRequest(corpus[year], DefaultTables, KeyFigures)));
+                results[year] = (six.Result, byDefault.Result, six.Time, byDefault.Time);
+            });
 
-        foreach (var (result, _) in results)
-        {
-            tally.Add(result);
+            Console.WriteLine(Row(Mixes[m].Name, "six (before)", [.. results.Select(result => result.Six)], results.Average(result => result.SixTime.TotalMilliseconds)));
+            Console.WriteLine(Row(Mixes[m].Name, "default: total + one-way", [.. results.Select(result => result.Default)], results.Average(result => result.DefaultTime.TotalMilliseconds)));
+            for (var year = 0; year < yearsPerMix; year++)
+            {
+                dump?.WriteLine($"{Mixes[m].Name}\t{year}\t{Margins(corpus[year])}\t{Pattern(results[year].Six)}\t{Pattern(results[year].Default)}");
+                var lost = OneWayCells(results[year].Six).Except(OneWayCells(results[year].Default)).ToArray();
+                if (lost.Length > 0)
+                {
+                    fewer.Add($"{Mixes[m].Name}, year {year}: {Margins(corpus[year])}; six print {string.Join(", ", lost)}, the default does not (six: {Pattern(results[year].Six)}; default: {Pattern(results[year].Default)})");
+                }
+            }
         }
 
-        var ladderSeconds = results.Average(result => result.LadderTime.TotalSeconds);
-        Console.WriteLine($"{years} seeded years (seed 2026), totals 5–40, k = 5; ladder {ladderSeconds:0.00} s a year on average (two years at a time).");
         Console.WriteLine();
-        Console.WriteLine("| method | " + string.Join(" | ", AllTables.Select(table => $"cells of {table.Name}")) + " | years with total | with under-18 | with confirmed | audit passed |");
-        Console.WriteLine("|---|" + string.Concat(Enumerable.Repeat("---|", AllTables.Length + 4)));
-        Console.WriteLine(tally.Row(years));
+        Console.WriteLine($"Years where the default prints a one-way figure the six tables print: {fewer.Count}");
+        fewer.ForEach(line => Console.WriteLine("- " + line));
     }
+
+    private static (DisclosureResult Result, TimeSpan Time) Timed(Func<DisclosureResult> protect)
+    {
+        var time = Stopwatch.StartNew();
+        var result = protect();
+        return (result, time.Elapsed);
+    }
+
+    private static string Row(string mix, string tables, DisclosureResult[] results, double milliseconds)
+    {
+        var keyFigures = results.Sum(result => (Printed(result, "total", []) ? 1 : 0) + (Printed(result, "age", ["under18"]) ? 1 : 0) + (Printed(result, "outcome", ["confirmed"]) ? 1 : 0));
+        return $"| {mix} | {tables} | {Share(results, result => Printed(result, "total", []))} | {Share(results, result => Printed(result, "age", ["under18"]))} | "
+            + $"{Share(results, result => Printed(result, "outcome", ["confirmed"]))} | {keyFigures} of {3 * results.Length} | "
+            + string.Join(" | ", OneWay.Select(table => Share(results, result => result.Tables.Single(published => published.Definition.Name == table).Cells.All(cell => cell.Value is not null))))
+            + $" | {milliseconds.ToString("0", CultureInfo.InvariantCulture)} ms |";
+    }
+
+    private static IEnumerable<string> OneWayCells(DisclosureResult result) =>
+        result.Tables.Where(table => table.Definition.Dimensions.Count <= 1).SelectMany(table => table.Cells.Where(cell => cell.Value is not null).Select(cell => $"{table.Definition.Name} {string.Join('/', cell.Categories)}".Trim()));
+
+    private static string Pattern(DisclosureResult result) =>
+        string.Join("; ", result.Tables.Select(table => $"{table.Definition.Name} " + string.Join('/', table.Cells.Select(cell => cell.Value?.ToString(CultureInfo.InvariantCulture) ?? "·"))));
+
+    private static string Margins(Cube cube)
+    {
+        var tables = LinkedTables.Build(cube, DefaultTables);
+        return string.Join("; ", DefaultTables.Select((table, t) => $"{table.Name} {string.Join('/', tables.CellsOf(t).Select(cell => cell.Value))}"));
+    }
+
+    private static bool Printed(DisclosureResult result, string table, string[] categories) =>
+        result.Tables.Single(published => published.Definition.Name == table).Cells.Single(cell => cell.Categories.SequenceEqual(categories)).Value is not null;
+
+    private static string Share(DisclosureResult[] results, Func<DisclosureResult, bool> printed) =>
+        (100.0 * results.Count(printed) / results.Length).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    private static TableDefinition[] Definitions(DisclosureOptions options) =>
+        [.. options.PublishedTables.Select(dimensions => new TableDefinition(dimensions.Count == 0 ? DisclosureOptions.GrandTotal : string.Join(',', dimensions), dimensions))];
 
     /// <summary>
     /// How often "the three years together" adds figures: seeded windows of three sparse years (totals 5–15, the four
@@ -80,7 +125,7 @@ internal static class UtilityReport
         foreach (var (name, smallMiddle) in new[] { ("three sparse years (5–15)", false), ("middle year under k (0–4)", true) })
         {
             var outcomes = new Dictionary<PooledOutcome, int>();
-            var printed = AllTables.ToDictionary(table => table.Name, _ => 0);
+            var printed = DefaultTables.ToDictionary(table => table.Name, _ => 0);
             var added = 0;
             var time = Stopwatch.StartNew();
             for (var window = 0; window < windows; window++)
@@ -89,9 +134,9 @@ internal static class UtilityReport
                 var years = Enumerable.Range(0, 3).Select(y =>
                 {
                     var cube = Year(random, mix, smallMiddle && y == 1 ? (0, 4) : (5, 15));
-                    return new PooledYear(2023 + y, cube, engine.Protect(new DisclosureRequest(cube, AllTables, KeyFigures)).Tables);
+                    return new PooledYear(2023 + y, cube, engine.Protect(new DisclosureRequest(cube, DefaultTables, KeyFigures)).Tables);
                 }).ToArray();
-                var pooled = engine.ProtectPooled(new PooledRequest(years, AllTables, KeyFigures));
+                var pooled = engine.ProtectPooled(new PooledRequest(years, DefaultTables, KeyFigures));
                 outcomes[pooled.Outcome] = outcomes.GetValueOrDefault(pooled.Outcome) + 1;
                 foreach (var table in pooled.Publication?.Tables ?? [])
                 {
@@ -108,10 +153,10 @@ internal static class UtilityReport
         }
     }
 
-    private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix, (int Least, int Most) totals = default)
+    private static Cube Year(Random random, (string Name, double[] Age, double[] Reporter, double[] Outcome) mix, (int Least, int Most) totals)
     {
         var counts = new long[18];
-        var total = totals == default ? random.Next(5, 41) : random.Next(totals.Least, totals.Most + 1);
+        var total = random.Next(totals.Least, totals.Most + 1);
         for (var concern = 0; concern < total; concern++)
         {
             counts[(((Pick(random, mix.Age) * 3) + Pick(random, mix.Reporter)) * 3) + Pick(random, mix.Outcome)]++;
@@ -133,39 +178,5 @@ internal static class UtilityReport
         }
 
         return shares.Length - 1;
-    }
-
-    private sealed class Tally(string name)
-    {
-        private readonly Dictionary<string, (int Printed, int Cells)> cells = [];
-        private int totals;
-        private int minors;
-        private int confirmed;
-        private int passed;
-
-        public void Add(DisclosureResult result)
-        {
-            foreach (var table in AllTables)
-            {
-                var printed = result.Tables.FirstOrDefault(published => published.Definition.Name == table.Name);
-                var size = table.Dimensions.Aggregate(1, (product, dimension) => product * (dimension switch { "age" => 2, _ => 3 }));
-                var (soFar, all) = cells.GetValueOrDefault(table.Name);
-                cells[table.Name] = (soFar + (printed?.Cells.Count(cell => cell.Value is not null) ?? 0), all + size);
-            }
-
-            totals += Printed(result, "total", []) ? 1 : 0;
-            minors += Printed(result, "age", ["under18"]) ? 1 : 0;
-            confirmed += Printed(result, "outcome", ["confirmed"]) ? 1 : 0;
-            passed += result.Audit.Passed ? 1 : 0;
-        }
-
-        public string Row(int years) =>
-            $"| {name} | " + string.Join(" | ", AllTables.Select(table => Percent(cells[table.Name].Printed, cells[table.Name].Cells)))
-            + $" | {Percent(totals, years)} | {Percent(minors, years)} | {Percent(confirmed, years)} | {Percent(passed, years)} |";
-
-        private static bool Printed(DisclosureResult result, string table, string[] categories) =>
-            result.Tables.FirstOrDefault(published => published.Definition.Name == table)?.Cells.Single(cell => cell.Categories.SequenceEqual(categories)).Value is not null;
-
-        private static string Percent(int part, int whole) => (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + " %";
     }
 }

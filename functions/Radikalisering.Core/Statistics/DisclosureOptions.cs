@@ -14,8 +14,12 @@ public sealed class DisclosureOptions : IValidatableObject
     public const string SectionName = "Disclosure";
     public const string GrandTotal = "total";
 
-    public static IReadOnlyList<string> DefaultTables { get; } =
-        [GrandTotal, "age", "reporter", "outcome", "age,outcome", "reporter,outcome"];
+    /// <summary>
+    /// The grand total and the three one-way tables. Two-way tables (e.g. <c>age,outcome</c>) may be configured; while
+    /// they are published, every printed margin of theirs must reach k + 1, so they cost the one-way figures leadership
+    /// reads first (see docs/disclosure-control.md, "Utility").
+    /// </summary>
+    public static IReadOnlyList<string> DefaultTables { get; } = [GrandTotal, "age", "reporter", "outcome"];
 
     /// <summary>
     /// The key figures leadership reads first (the number of minors, the number confirmed) are withheld last: a

@@ -8,33 +8,29 @@ namespace Radikalisering.Disclosure;
 internal sealed record GateTarget(int[] Support, GateTargetKind Kind, long Earlier = 0)
 {
     /// <summary>
-    /// Whether the target also holds when no cube printing the figures puts the others' count on the small side (a
-    /// cell that is certainly k or more, or certainly holds no one else, reveals no small group). A cell of a year
-    /// withheld whole must keep its whole range 0 to k − 1 instead, so it is not escapable.
-    /// </summary>
-    public bool Escapable { get; init; } = true;
-
-    /// <summary>
-    /// When set, the escape above is decided by this instead (given the known records and how many lie in the support):
+    /// When set, the escape (the target also holds when no cube printing the figures puts the others' count on the small
+    /// side) is decided by this instead (given the known records and how many lie in the support):
     /// for a year's own cell in a pooled gate, only that year's own printed figures may rule the small side out. Were the
     /// pooled figures allowed to, a pooled level would be printed exactly when it pins a year's hidden cell at 0 or k or
     /// more, and its absence would point at the small values in between.
     /// </summary>
     public Func<int[], int, bool>? OwnEscape { get; init; }
 
-    /// <summary>For <see cref="GateTargetKind.BelowThresholdHigh"/>: the cube cells of the year whose total is below k.</summary>
-    public int[] YearCells { get; init; } = [];
+    /// <summary>
+    /// Asked for the outsider only: a cell or line of a cross-classification the tables imply but do not print, where what
+    /// an insider may learn is a declared revelation (<see cref="Revelation.CrossClassificationToInsiders"/>).
+    /// </summary>
+    public bool OutsiderOnly { get; init; }
 
     /// <summary>Cube cells whose insider this target is not asked for (their year's printed total is k: a revelation already).</summary>
     public int[] InsidersNotAsked { get; init; } = [];
 
-    public string Key => $"{Kind}:{Earlier}:{Escapable}:{string.Join(',', Support)}:{string.Join(',', YearCells)}:{string.Join(',', InsidersNotAsked)}";
+    public string Key => $"{Kind}:{Earlier}:{OutsiderOnly}:{string.Join(',', Support)}:{string.Join(',', InsidersNotAsked)}";
 
     /// <summary>The same target over other cube cells (a year's or the pooled cells of a stacked cube).</summary>
     public GateTarget Mapped(Func<int, IEnumerable<int>> cubeCells) => this with
     {
         Support = [.. Support.SelectMany(cubeCells).Order()],
-        YearCells = [.. YearCells.SelectMany(cubeCells).Order()],
         InsidersNotAsked = [.. InsidersNotAsked.SelectMany(cubeCells).Order()],
     };
 }
@@ -52,10 +48,4 @@ internal enum GateTargetKind
 
     /// <summary>A withheld cell printed earlier: may it have moved by k or more?</summary>
     MovedByThreshold,
-
-    /// <summary>
-    /// A cell of a year withheld whole (total below k): may it still hold k − 1 (k − 2 for an insider with a record in
-    /// that year), as the year's own publication left possible?
-    /// </summary>
-    BelowThresholdHigh,
 }

@@ -116,7 +116,8 @@ internal sealed class ReplayGate
 
     /// <summary>
     /// Every withheld cell (low and high, and its change when printed earlier), and the rest of every line of a
-    /// withheld multi-way table beside each of its cells (high).
+    /// withheld multi-way table beside each of its cells (high). For the outsider only, every cell (low) and the rest of
+    /// every line beside each cell (high) of the cross-classifications the tables imply without printing them.
     /// </summary>
     public static IEnumerable<GateTarget> Targets(LinkedTables tables, bool[] published, long?[] earlier)
     {
@@ -146,12 +147,31 @@ internal sealed class ReplayGate
                 {
                     foreach (var cell in line)
                     {
-                        yield return new GateTarget([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], GateTargetKind.RestOfLine);
+                        yield return RestOfLine(line, cell);
                     }
                 }
             }
         }
+
+        foreach (var cross in tables.ImpliedCrossTables)
+        {
+            foreach (var cell in cross.Cells)
+            {
+                yield return new GateTarget(cell.Support, GateTargetKind.CellLow) { OutsiderOnly = true };
+            }
+
+            foreach (var line in cross.Lines())
+            {
+                foreach (var cell in line)
+                {
+                    yield return RestOfLine(line, cell) with { OutsiderOnly = true };
+                }
+            }
+        }
     }
+
+    private static GateTarget RestOfLine(TableCell[] line, TableCell cell) =>
+        new([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], GateTargetKind.RestOfLine);
 
     private bool Holds(GateTarget target, bool insidersExcluded, CancellationToken cancellationToken)
     {
@@ -165,7 +185,7 @@ internal sealed class ReplayGate
             return false;
         }
 
-        if (insidersExcluded)
+        if (insidersExcluded || target.OutsiderOnly)
         {
             return true;
         }
@@ -184,7 +204,7 @@ internal sealed class ReplayGate
 
     /// <summary>
     /// For an intruder holding the known records (shift = how many of them lie in the target), the extreme exists
-    /// among the candidates, or (for an escapable target) no cube printing these figures at all puts the others' count
+    /// among the candidates, or no cube printing these figures at all puts the others' count
     /// in 1..k − 1 from that side (a withheld cell that is certainly k or more, or certainly holds no one else, reveals
     /// no small group). The second question is asked of every cube printing the figures, a superset of the intruder's
     /// candidates, so its "no" holds for the true year too, whichever cheaper level its own gate turned away.
@@ -194,11 +214,6 @@ internal sealed class ReplayGate
         if (Exists(Extreme(target, known, shift), cancellationToken))
         {
             return true;
-        }
-
-        if (!target.Escapable)
-        {
-            return false;
         }
 
         if (target.OwnEscape is { } ownEscape)
@@ -228,7 +243,6 @@ internal sealed class ReplayGate
     private WitnessQuery Extreme(GateTarget target, int[] known, int shift) => target.Kind switch
     {
         GateTargetKind.CellLow => new WitnessQuery(known, target.Support, AtMost: shift, AtLeast: null),
-        GateTargetKind.BelowThresholdHigh => new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold - 1 - (known.Any(target.YearCells.Contains) ? 1 : 0) + shift),
         _ => new WitnessQuery(known, target.Support, AtMost: null, AtLeast: threshold + shift),
     };
 

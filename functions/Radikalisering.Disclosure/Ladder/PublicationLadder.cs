@@ -43,16 +43,24 @@ internal sealed class PublicationLadder
     /// <summary>
     /// The ladder for republishing after <paramref name="earlier"/>: the levels withholding every cell in
     /// <paramref name="withheldEarlier"/>, in the same order. Null when none is left (the earlier publication withheld
-    /// the grand total, which every level prints).
+    /// the grand total, which every level prints). When the total has moved by 1 to k − 1 since, only the total alone is
+    /// left: a few records added or removed would otherwise show in which printed figures are withheld again (those they
+    /// moved), so the choice must not depend on which cells they joined.
     /// </summary>
-    public PublicationLadder? ForRepublication(long?[] earlier, bool[] withheldEarlier)
+    public PublicationLadder? ForRepublication(long?[] earlier, bool[] withheldEarlier, long total)
     {
+        var fewMoved = TotalMovedByLessThanThreshold(earlier, total);
         var levels = Levels
             .Where(level => Enumerable.Range(0, withheldEarlier.Length).All(index => !withheldEarlier[index] || !level.Published[index]))
+            .Where(level => !fewMoved || Enumerable.Range(0, level.Published.Length).All(index => index == grandTotal || !level.Published[index]))
             .Select((level, index) => level with { Index = index })
             .ToArray();
         return levels.Length == 0 ? null : new PublicationLadder(tables, threshold, levels, earlier);
     }
+
+    /// <summary>Whether the earlier publication printed a total from which <paramref name="total"/> moved by 1 to k − 1.</summary>
+    public bool TotalMovedByLessThanThreshold(long?[] earlier, long total) =>
+        grandTotal >= 0 && earlier[grandTotal] is { } before && Math.Abs(total - before) is var moved && moved >= 1 && moved < threshold;
 
     /// <summary>The ladder for these tables, or null when they have no grand total or too many combinations.</summary>
     public static PublicationLadder? TryBuild(LinkedTables tables, DisclosureSettings settings)
@@ -84,9 +92,9 @@ internal sealed class PublicationLadder
     /// <summary>
     /// What the year must satisfy for the level to be used: every printed cell at least k (zeros are small too,
     /// so a withheld cell never says "not zero"); a printed margin of a withheld two-way table at least k + 1;
-    /// every withheld group of a one-way table at least k + 1 in sum; and in a withheld two-way table whose two
-    /// margins are printed, margins that do not force a cell to hold 1 to k − 1: row + column − total, the least
-    /// the cell can hold, is not between 1 and k − 1. In a republication, every printed figure printed earlier too
+    /// every withheld group of a one-way table at least k + 1 in sum; and in a withheld two-way table, or a
+    /// cross-classification the tables imply without printing it, whose two margins are printed, margins that do not
+    /// force a cell to hold 1 to k − 1: row + column − total, the least the cell can hold, is not between 1 and k − 1. In a republication, every printed figure printed earlier too
     /// (the grand total apart, which is always printed) is unchanged or moved by k or more.
     /// </summary>
     public IReadOnlyList<AdmissionCondition> Conditions(PublicationLevel level, long total) =>
@@ -99,6 +107,11 @@ internal sealed class PublicationLadder
         {
             marginsOfHidden.UnionWith(first);
             marginsOfHidden.UnionWith(second);
+        }
+
+        // The least a cross cell can hold, in a withheld two-way table or one the tables imply but never print.
+        foreach (var (first, second) in HiddenTwoWayMargins(level).Concat(tables.ImpliedCrossTables.Select(cross => (cross.Rows, cross.Columns))))
+        {
             foreach (var row in first.Where(index => level.Published[index]))
             {
                 foreach (var column in second.Where(index => level.Published[index]))

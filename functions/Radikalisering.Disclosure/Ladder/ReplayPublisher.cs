@@ -32,14 +32,15 @@ internal sealed class ReplayPublisher
             return first;
         }
 
+        var total = request.Cube.Total;
         return prior.ByCurrentCell(tables) is { } earlier
-            ? Remember(ladders, $"{ShapeKey(request)}|after {Figures(earlier.Values)}", () => first.ForRepublication(earlier.Values, earlier.Withheld))
+            ? Remember(ladders, $"{ShapeKey(request)}|after {Figures(earlier.Values)}|{first.TotalMovedByLessThanThreshold(earlier.Values, total)}", () => first.ForRepublication(earlier.Values, earlier.Withheld, total))
             : null;
     }
 
     public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
     {
-        var shape = $"{ShapeKey(request)}|after {Figures(ladder.Earlier)}";
+        var shape = $"{ShapeKey(request)}|after {Figures(ladder.Earlier)}|{ladder.Levels.Count} levels";
         var (chosen, verdict) = Choose(shape, tables, ladder, cancellationToken);
         var suppressed = chosen.Published.Select(published => !published).ToArray();
         var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
@@ -49,17 +50,25 @@ internal sealed class ReplayPublisher
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
             verdict.Passed)
         {
-            Revelations = [.. Revelations(tables.Cells.First(cell => cell.IsGrandTotal), ladder, verdict.InsidersExcluded)],
+            Revelations = [.. Revelations(tables.Cells.First(cell => cell.IsGrandTotal), ladder, chosen, verdict.InsidersExcluded)],
         };
         return (suppressed, audit);
     }
 
-    /// <summary>What a ladder publication knowingly reveals: a printed total of k to insiders, and a total moved by less than k since the earlier publication.</summary>
-    public static IEnumerable<Revelation> Revelations(TableCell total, PublicationLadder ladder, bool insidersExcluded)
+    /// <summary>
+    /// What a ladder publication knowingly reveals: a printed total of k to insiders, a printed margin of a cross-classification
+    /// that is not published to insiders, and a total moved by less than k since the earlier publication.
+    /// </summary>
+    public static IEnumerable<Revelation> Revelations(TableCell total, PublicationLadder ladder, PublicationLevel level, bool insidersExcluded)
     {
         if (insidersExcluded)
         {
             yield return Revelation.OthersBelowThresholdForInsiders;
+        }
+
+        if (ladder.Tables.ImpliedCrossTables.Any(cross => cross.Rows.Concat(cross.Columns).Any(index => level.Published[index])))
+        {
+            yield return Revelation.CrossClassificationToInsiders;
         }
 
         if (ladder.Earlier[total.Index] is { } before && Math.Abs(total.Value - before) is var moved && moved >= 1 && moved < ladder.Threshold)

@@ -19,7 +19,6 @@ internal sealed class PooledPublisher
 
     public PooledResult Publish(PooledRequest request, CancellationToken cancellationToken)
     {
-        var threshold = request.Settings.Threshold;
         var tables = StackedTables.Build([.. request.Years.Select(year => year.Cube)], request.Tables);
         var shape = ShapeKey(request);
         var ladder = ladders.GetOrAdd(shape, _ => PublicationLadder.TryBuild(tables.Pooled, request.Settings))
@@ -32,13 +31,21 @@ internal sealed class PooledPublisher
             return new PooledResult(PooledOutcome.YearNotFromLadder, Publication: null);
         }
 
-        if (years.Select((year, y) => year!.StillPrintedBy(tables.Years[y], threshold)).Contains(false))
+        // A year withheld whole (fewer than k) gets no pooled figures, decided from the publications alone: were it left to
+        // the gate, three such years would print a pooled total exactly when their sum is k to 2k − 2, and its absence
+        // would tell the reader that the sum is not.
+        if (years.Any(year => year!.WithheldWhole))
+        {
+            return Nothing;
+        }
+
+        if (years.Select((year, y) => year!.StillPrintedBy(tables.Years[y])).Contains(false))
         {
             return new PooledResult(PooledOutcome.YearChangedSincePublication, Publication: null);
         }
 
         var pooledLadder = PooledLadder(request, tables, ladder, shape);
-        if (tables.Pooled.Cube.Total < threshold || pooledLadder is null || years.Any(year => year!.PassedOver is null))
+        if (pooledLadder is null || years.Any(year => year!.PassedOver is null))
         {
             return Nothing;
         }
@@ -49,7 +56,7 @@ internal sealed class PooledPublisher
         foreach (var level in pooledLadder.Levels.Where(level => level == last || ReplayPublisher.Admissible(pooledLadder, level, tables.Pooled)))
         {
             var pooledPrinted = tables.Pooled.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null).ToArray();
-            var key = $"{shape}|after {ReplayPublisher.Figures(pooledLadder.Earlier)}|{yearsKey}|{level.Index}|{ReplayPublisher.Figures(pooledPrinted)}";
+            var key = $"{shape}|after {ReplayPublisher.Figures(pooledLadder.Earlier)}|{pooledLadder.Levels.Count} levels|{yearsKey}|{level.Index}|{ReplayPublisher.Figures(pooledPrinted)}";
             if (ReplayPublisher.Remember(verdicts, key, () => question.GatePasses(level, pooledPrinted, cancellationToken)))
             {
                 var intervals = ReplayPublisher.Remember(ranges, key, () => question.Ranges(level, pooledPrinted, cancellationToken));
@@ -73,7 +80,8 @@ internal sealed class PooledPublisher
 
         var (values, withheld) = prior.ByCurrentCell(tables.Pooled)
             ?? throw new ArgumentException("The previous pooled publication has a table or cell the request's tables do not.", nameof(request));
-        return ReplayPublisher.Remember(ladders, $"{shape}|after {ReplayPublisher.Figures(values)}", () => ladder.ForRepublication(values, withheld));
+        var total = tables.Pooled.Cube.Total;
+        return ReplayPublisher.Remember(ladders, $"{shape}|after {ReplayPublisher.Figures(values)}|{ladder.TotalMovedByLessThanThreshold(values, total)}", () => ladder.ForRepublication(values, withheld, total));
     }
 
     private static DisclosureResult Result(PooledRequest request, LinkedTables pooled, PublicationLadder ladder, PublicationLevel level, (long Minimum, long Maximum)[] intervals)
@@ -84,7 +92,7 @@ internal sealed class PooledPublisher
         var total = pooled.Cells.First(cell => cell.IsGrandTotal);
         var audit = new DisclosureAudit([.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, Small(cell)))], Passed: true)
         {
-            Revelations = [.. ReplayPublisher.Revelations(total, ladder, insidersExcluded: total.Value <= ladder.Threshold)],
+            Revelations = [.. ReplayPublisher.Revelations(total, ladder, level, insidersExcluded: total.Value <= ladder.Threshold)],
         };
         var published = request.Tables.Select((definition, t) => new PublishedTable(definition, [.. pooled.CellsOf(t).Select(cell => level.Published[cell.Index]
             ? new PublishedCell(cell.Categories, cell.Value, Suppression: null)

@@ -5,9 +5,9 @@ namespace Radikalisering.Disclosure;
 /// <summary>
 /// The replay gate's question for one pooled level, over the stacked cube. Candidates print every year's figures and
 /// the level's pooled figures, fail one condition of every cheaper pooled level, and reproduce every year's own
-/// publication (fail one condition of each cheaper level of that year's ladder; for a year withheld whole, hold fewer
-/// than k concerns). Targets: every withheld cell and line of every year printed at all and of the pooled tables (the
-/// promise as for one year), and every cell of a year withheld whole, which must still range over 0 to k − 1.
+/// publication (fail one condition of each cheaper level of that year's ladder; no year is withheld whole, those are
+/// never pooled). Targets: every withheld cell and line of every year and of the pooled tables (the promise as for one
+/// year, implied cross-classifications included).
 /// </summary>
 internal sealed class PooledQuestion(StackedTables tables, PublicationLadder pooledLadder, IReadOnlyList<YearInPool> years, ConcurrentDictionary<string, bool> yearEscapes)
 {
@@ -57,43 +57,21 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
         return printed;
     }
 
-    private IEnumerable<AdmissionCondition[]> YearPassedOver(YearInPool year, int y)
-    {
-        if (year.WithheldWhole)
-        {
-            // The year's total would have been printed at k or more: a candidate has fewer.
-            var total = tables.Years[y].Cells.First(cell => cell.IsGrandTotal).Index;
-            return [[AdmissionCondition.AtLeast([tables.YearIndex[y][total]], threshold)]];
-        }
-
-        return year.PassedOver!.Select(conditions => Mapped(conditions, tables.YearIndex[y]));
-    }
+    private IEnumerable<AdmissionCondition[]> YearPassedOver(YearInPool year, int y) =>
+        year.PassedOver!.Select(conditions => Mapped(conditions, tables.YearIndex[y]));
 
     private static AdmissionCondition[] Mapped(AdmissionCondition[] conditions, int[] index) =>
         [.. conditions.Select(condition => condition with { Cells = [.. condition.Cells.Select(cell => index[cell])] })];
 
-    /// <summary>The targets, those most likely to fail first (years withheld whole, then the pooled cells); duplicates once.</summary>
+    /// <summary>The targets, those most likely to fail first (the pooled cells); duplicates once.</summary>
     private IEnumerable<GateTarget> Targets(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
     {
         var everyCell = Enumerable.Range(0, tables.Stacked.Cube.CellCount).ToArray();
-        var belowThreshold = years.Select((year, y) => (year, y)).Where(pair => pair.year.WithheldWhole).SelectMany(pair => BelowThresholdTargets(pair.y));
         var pooled = ReplayGate.Targets(tables.Pooled, level.Published, pooledLadder.Earlier)
             .Select(target => target.Mapped(tables.PooledCubeCell) with { InsidersNotAsked = PooledTotal(pooledPrinted) <= threshold ? everyCell : [] });
-        var printedYears = years.Select((year, y) => (year, y)).Where(pair => !pair.year.WithheldWhole).SelectMany(pair => PrintedYearTargets(pair.year, pair.y, cancellationToken));
+        var printedYears = years.SelectMany((year, y) => PrintedYearTargets(year, y, cancellationToken));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return belowThreshold.Concat(pooled).Concat(printedYears).Where(target => seen.Add(target.Key));
-    }
-
-    /// <summary>Every cell of a year withheld whole could still hold no one and could still hold k − 1 (k − 2 besides an insider's record in that year).</summary>
-    private IEnumerable<GateTarget> BelowThresholdTargets(int y)
-    {
-        var yearCells = tables.CubeCellsOf(y);
-        foreach (var cell in tables.Years[y].Cells)
-        {
-            var support = cell.Support.SelectMany(cubeCell => tables.YearCubeCell(y, cubeCell)).Order().ToArray();
-            yield return new GateTarget(support, GateTargetKind.CellLow) { Escapable = false };
-            yield return new GateTarget(support, GateTargetKind.BelowThresholdHigh) { Escapable = false, YearCells = yearCells };
-        }
+        return pooled.Concat(printedYears).Where(target => seen.Add(target.Key));
     }
 
     /// <summary>

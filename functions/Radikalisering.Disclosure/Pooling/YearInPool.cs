@@ -56,11 +56,7 @@ internal sealed record YearInPool(long?[] Printed, PublicationLevel? Level, List
             : new YearInPool(printed, level, ReplayGate.PassedOver(ladder, level, printed));
     }
 
-    /// <summary>
-    /// Whether the year's cube as it is now prints exactly what the publication printed (for a year withheld whole:
-    /// still fewer than k concerns). Reads only cells the publication printed, and the total.
-    /// </summary>
-    public bool StillPrintedBy(LinkedTables current, int threshold) => WithheldWhole
-        ? current.Cube.Total < threshold
-        : current.Cells.All(cell => Printed[cell.Index] is not { } value || value == cell.Value);
+    /// <summary>Whether the year's cube as it is now prints exactly what the publication printed. Reads only cells the publication printed.</summary>
+    public bool StillPrintedBy(LinkedTables current) =>
+        current.Cells.All(cell => Printed[cell.Index] is not { } value || value == cell.Value);
 }

@@ -7,6 +7,7 @@ namespace Radikalisering.Disclosure;
 internal sealed class LinkedTables
 {
     private readonly Dictionary<string, TableCell> cellsByKey;
+    private IReadOnlyList<ImpliedCrossTable>? impliedCrossTables;
 
     private LinkedTables(Cube cube, IReadOnlyList<TableDefinition> tables, IReadOnlyList<TableCell> cells)
     {
@@ -22,6 +23,9 @@ internal sealed class LinkedTables
     public IReadOnlyList<TableDefinition> Tables { get; }
 
     public IReadOnlyList<TableCell> Cells { get; }
+
+    /// <summary>The two-way cross-classifications whose margins the tables publish but which no table contains.</summary>
+    public IReadOnlyList<ImpliedCrossTable> ImpliedCrossTables => impliedCrossTables ??= ImpliedCrossTable.Of(this);
 
     /// <summary>For every cube cell, the indexes of the table cells whose support contains it.</summary>
     public IReadOnlyList<int[]> CoveringCells { get; }

@@ -51,7 +51,7 @@ public sealed class AnnualReportEndToEndTests(AzuriteFixture azurite)
         Assert.Contains(">79</p>", html, StringComparison.Ordinal);
         Assert.Equal(["Under 18 år", "35"], tables["Alder"][1].Take(2));
         Assert.Equal(["18 år og derover", "44"], tables["Alder"][2].Take(2));
-        Assert.Equal(["I alt", "27", "28", "24", "79"], tables["Alder og udfald af §115-drøftelsen"][3]);
+        Assert.Equal(["27", "28", "24"], tables[DanishLabels.TableTitle(["outcome"])].Skip(1).Take(3).Select(row => row[1]));
         foreach (var table in snapshot.Tables.Where(table => table.Dimensions.Count is 1 or 2))
         {
             if (table.Cells.All(cell => cell.IsSuppressed))

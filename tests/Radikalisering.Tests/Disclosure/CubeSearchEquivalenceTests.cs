@@ -53,7 +53,9 @@ public class CubeSearchEquivalenceTests
             }
         }
 
-        Assert.True(feasible >= 1000 && infeasible >= 100 && gaveUp * 20 < feasible + infeasible, $"{feasible} feasible, {infeasible} infeasible, {gaveUp} given up");
+        // At least 90 % settled by the search: the implied cross-classifications' conditions (issue 21) add disjunctions
+        // to the passed-over levels, and the search now gives up on 6–7 % (under 5 % before); CP-SAT answers those.
+        Assert.True(feasible >= 1000 && infeasible >= 100 && gaveUp * 10 < feasible + infeasible, $"{feasible} feasible, {infeasible} infeasible, {gaveUp} given up");
     }
 
     [Fact]
@@ -95,13 +97,16 @@ public class CubeSearchEquivalenceTests
         }
     }
 
-    /// <summary>For seeded realistic years (5–40 concerns, the report's shares) and wide random ones: the first admissible levels of the ladder that withhold something.</summary>
+    /// <summary>
+    /// For seeded realistic years (5–40 concerns, the report's shares) and wide random ones, published by the default
+    /// tables and by the six tables in turn: the first admissible levels of the ladder that withhold something.
+    /// </summary>
     private static IEnumerable<(LinkedTables Tables, PublicationLadder Ladder, PublicationLevel Level, long?[] Printed)> GateSituations(Random random, int years)
     {
         for (var year = 0; year < years; year++)
         {
             var cube = year % 4 == 3 ? RandomCubes.Concern(random) : RealisticYear(random);
-            var tables = LinkedTables.Build(cube, Tables.ConcernTables);
+            var tables = LinkedTables.Build(cube, year % 2 == 0 ? Tables.DefaultTables : Tables.ConcernTables);
             var ladder = PublicationLadder.TryBuild(tables, KeyFigures)!;
             foreach (var level in ladder.Levels.Where(level => level.Published.Contains(false) && Admissible(ladder, level, tables)).Take(3))
             {

@@ -37,6 +37,18 @@ public class PooledReplayAttackerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Two_years_of_a_two_by_two_cube_with_its_one_way_tables_only_keep_the_promise_when_pooled()
+    {
+        Dimension a = new("a", ["a1", "a2"]);
+        Dimension b = new("b", ["b1", "b2"]);
+        var attacker = new PooledReplayAttacker(Engine, [a, b], [Tables.Total, Tables.By("a"), Tables.By("b")], new DisclosureSettings(3), yearCount: 2);
+
+        var breaches = attacker.Breaches(Enumerable.Range(0, 7));
+
+        AssertNoBreach(attacker, breaches);
+    }
+
+    [Fact]
     public void Three_years_of_the_two_cell_cube_keep_the_promise_when_the_period_is_republished()
     {
         var attacker = new PooledReplayAttacker(Engine, [Tables.Age], [Tables.Total, Tables.By("age")], new DisclosureSettings(3), yearCount: 3);

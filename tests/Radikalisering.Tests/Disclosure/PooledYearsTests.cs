@@ -57,15 +57,31 @@ public class PooledYearsTests
         Assert.Equal(new PooledResult(PooledOutcome.YearChangedSincePublication, null), pooled);
     }
 
+    [Theory]
+    [InlineData(1, 2, 2)]
+    [InlineData(2, 3, 3)]
+    [InlineData(4, 4, 4)]
+    [InlineData(0, 0, 1)]
+    public void Three_years_withheld_as_too_few_are_never_pooled_so_the_outcome_does_not_tell_their_sum(long first, long second, long third)
+    {
+        // Sums 5 and 8 lie in k..2k − 2, where a pooled total would keep every year's 0..k − 1 open; 12 and 1 do not.
+        var years = Published(AgeTables, [first, 0], [second, 0], [third, 0]);
+
+        var pooled = engine.ProtectPooled(new PooledRequest(years, AgeTables, new DisclosureSettings()));
+
+        Assert.All(years, year => Assert.All(year.Publication.SelectMany(table => table.Cells), cell => Assert.Null(cell.Value)));
+        Assert.Equal(new PooledResult(PooledOutcome.NothingPrintable, null), pooled);
+    }
+
     [Fact]
-    public void A_year_withheld_as_too_few_that_has_reached_k_since_stops_the_pooled_publication()
+    public void A_year_withheld_as_too_few_is_not_pooled_even_when_it_has_reached_k_since()
     {
         var years = Published(AgeTables, [6, 7], [1, 2], [7, 8]);
         var grown = years[1] with { Cube = new Cube([Tables.Age], [3, 2]) };
 
         var pooled = engine.ProtectPooled(new PooledRequest([years[0], grown, years[2]], AgeTables, new DisclosureSettings()));
 
-        Assert.Equal(PooledOutcome.YearChangedSincePublication, pooled.Outcome);
+        Assert.Equal(PooledOutcome.NothingPrintable, pooled.Outcome);
     }
 
     [Fact]

@@ -10,7 +10,11 @@ namespace Radikalisering.Tests.Disclosure;
 /// and sums the cube itself. Given an earlier publication of the period, it replays the republication of every cube
 /// after it (no link between the earlier and the current cube is assumed) and checks as well that every withheld
 /// figure printed earlier could have moved by k or more whenever some cube moves it by 1 to k − 1, that a total
-/// moved by 1 to k − 1 is reported, and that every republication passes its audit.
+/// moved by 1 to k − 1 is reported, that every republication passes its audit, and that every cube whose total moved by
+/// 1 to k − 1 gets the same republication (so it cannot tell which cells the few records joined or left).
+/// For the cross-classifications the tables imply without printing them (two dimensions with one-way tables and no
+/// table of both), it checks for the outsider that the least a cross cell holds over a group is 0 or at least k and
+/// that no line is certainly in one cell, and that what an insider learns there is declared in the audit.
 /// </summary>
 internal sealed class ReplayAttacker
 {
@@ -21,6 +25,7 @@ internal sealed class ReplayAttacker
     private readonly int cellCount;
     private readonly int[][][] supports;
     private readonly int[][][] lines;
+    private readonly (string Name, int[][] Supports, int[][] Lines)[] implied;
 
     public ReplayAttacker(DisclosureEngine engine, Dimension[] dimensions, IReadOnlyList<TableDefinition> tables, DisclosureSettings settings)
     {
@@ -32,11 +37,37 @@ internal sealed class ReplayAttacker
         var shape = new Cube(dimensions, new long[cellCount]);
         supports = [.. tables.Select(table => Categories(shape, table).Select(categories => BruteForceAttacker.Support(shape, table, categories)).ToArray())];
         lines = [.. tables.Select(table => Lines(shape, table))];
+        implied = [.. Implied(dimensions, tables).Select(cross => (cross.Name, Categories(shape, cross).Select(categories => BruteForceAttacker.Support(shape, cross, categories)).ToArray(), Lines(shape, cross)))];
+    }
+
+    /// <summary>Two dimensions that each have a one-way table and share no table: their cross-classification is implied, never printed.</summary>
+    private static IEnumerable<TableDefinition> Implied(Dimension[] dimensions, IReadOnlyList<TableDefinition> tables)
+    {
+        var oneWay = dimensions.Select(dimension => dimension.Name).Where(name => tables.Any(table => table.Dimensions.SequenceEqual([name]))).ToArray();
+        for (var i = 0; i < oneWay.Length; i++)
+        {
+            for (var j = i + 1; j < oneWay.Length; j++)
+            {
+                if (!tables.Any(table => table.Dimensions.Contains(oneWay[i]) && table.Dimensions.Contains(oneWay[j])))
+                {
+                    yield return new TableDefinition($"{oneWay[i]}×{oneWay[j]} (implied)", [oneWay[i], oneWay[j]]);
+                }
+            }
+        }
     }
 
     /// <summary>Every way the promise breaks among the cubes of this total; empty when it holds.</summary>
-    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null) =>
-        [.. Replay(total, earlier).Groups.SelectMany(group => group.Breaches(settings.Threshold, total))];
+    public IReadOnlyList<string> Breaches(int total, IReadOnlyList<PublishedTable>? earlier = null)
+    {
+        var groups = Replay(total, earlier).Groups;
+        var breaches = groups.SelectMany(group => group.Breaches(settings.Threshold, total)).ToList();
+        if (TotalOf(earlier) is { } before && Math.Abs(total - before) is var moved && moved >= 1 && moved < settings.Threshold && groups.Count > 1)
+        {
+            breaches.Add($"total {total}: a total moved by less than k since {before} is republished {groups.Count} ways, so the republication tells which cells moved");
+        }
+
+        return breaches;
+    }
 
     /// <summary>Every cube of this total with its publication, and whether the intruder breaks the promise in the publication's group.</summary>
     public IReadOnlyList<(long[] Counts, DisclosureResult Result, bool Breached)> Survey(int total)
@@ -103,6 +134,19 @@ internal sealed class ReplayAttacker
             }
         }
 
+        foreach (var (name, supports, crossLines) in implied)
+        {
+            targets.AddRange(supports.Select((support, c) => new Target($"{name} cell {c}", support, Line: null) { Implied = true }));
+            foreach (var line in crossLines)
+            {
+                foreach (var c in line)
+                {
+                    var rest = line.Where(other => other != c).SelectMany(other => supports[other]).ToArray();
+                    targets.Add(new Target($"{name} rest of a line beside cell {c}", rest, [.. line.SelectMany(other => supports[other])]) { Implied = true });
+                }
+            }
+        }
+
         return targets;
     }
 
@@ -153,8 +197,12 @@ internal sealed class ReplayAttacker
     /// <summary>
     /// A cube cell set whose count (minus a known record in it) must stay ambiguous; Line is set for the rest of a
     /// line; Earlier for a withheld cell printed in the earlier publication, whose change must stay ambiguous too.
+    /// Implied for a cell or line of an implied cross-classification: the outsider's promise, the insiders' revelation.
     /// </summary>
-    private sealed record Target(string Name, int[] Support, int[]? Line, long? Earlier = null);
+    private sealed record Target(string Name, int[] Support, int[]? Line, long? Earlier = null)
+    {
+        public bool Implied { get; init; }
+    }
 
     /// <summary>A publication's figures as one line of text, "." for a withheld cell: the key its cubes are grouped by.</summary>
     internal static string Printed(DisclosureResult result) =>
@@ -231,6 +279,16 @@ internal sealed class ReplayAttacker
 
             for (var t = 0; t < targets.Count; t++)
             {
+                if (targets[t].Implied)
+                {
+                    foreach (var breach in ImpliedBreaches(t, threshold, insidersRevealed))
+                    {
+                        yield return $"total {total}, printed {Printed(result)}: {breach}";
+                    }
+
+                    continue;
+                }
+
                 for (var i = 0; i <= (insidersRevealed ? 0 : cellCount); i++)
                 {
                     if (ranges.BreaksPromise(t, i, targets[t].Line is not null, threshold))
@@ -239,6 +297,30 @@ internal sealed class ReplayAttacker
                         yield return $"total {total}, printed {Printed(result)}: {targets[t].Name} is {ranges.Range(t, i)} for {who}";
                     }
                 }
+            }
+        }
+    
+        /// <summary>
+        /// An implied cross cell: the least it holds is not 1 to k − 1 for the outsider; its line is not certainly in one
+        /// cell for the outsider (k or more elsewhere possible); anything an insider learns is declared.
+        /// </summary>
+        private IEnumerable<string> ImpliedBreaches(int t, int threshold, bool insidersRevealed)
+        {
+            var target = targets[t];
+            if (target.Line is null && ranges.Minimum(t, 0) is >= 1 and var least && least < threshold)
+            {
+                yield return $"{target.Name} holds at least {least} for an outsider";
+            }
+
+            if (target.Line is not null && ranges.BreaksPromise(t, 0, isLine: true, threshold))
+            {
+                yield return $"{target.Name} is {ranges.Range(t, 0)} for an outsider: the line is certainly in that cell";
+            }
+
+            var insiderLearns = !insidersRevealed && Enumerable.Range(1, cellCount).Any(i => ranges.Seen(t, i) && ranges.BreaksPromise(t, i, target.Line is not null, threshold));
+            if (insiderLearns && !result.Audit.Revelations.Contains(Revelation.CrossClassificationToInsiders))
+            {
+                yield return $"{target.Name}: an insider learns it is small or not empty, and the audit does not declare it";
             }
         }
     }

@@ -30,6 +30,26 @@ public class RepublicationTests
     }
 
     [Fact]
+    public void A_total_moved_by_less_than_k_is_republished_alone_also_where_a_figure_did_not_move_so_the_choice_does_not_point_at_the_late_record()
+    {
+        // Printed in January: 10 / 10 / 10 by reporter. One late registration reported by "other" since: printing the
+        // unchanged 10 again and withholding the rest would tell a reader of both where the late record went.
+        var byReporter = Tables.By("reporter");
+        PublishedTable[] earlier =
+        [
+            new(Tables.Total, [new PublishedCell([], 30, null)]),
+            new(byReporter, [new PublishedCell(["municipalEmployee"], 10, null), new PublishedCell(["otherAuthority"], 10, null), new PublishedCell(["other"], 10, null)]),
+        ];
+        var cube = new Cube([Tables.Reporter], [10, 10, 11]);
+
+        var result = engine.Protect(new DisclosureRequest(cube, [Tables.Total, byReporter], new DisclosureSettings(), earlier));
+
+        Assert.Equal([31L, null, null, null], result.AllCells().Select(cell => cell.Value));
+        Assert.Equal([Revelation.TotalMovedByLessThanThreshold], result.Audit.Revelations);
+        Assert.True(result.Audit.Passed);
+    }
+
+    [Fact]
     public void Figures_that_moved_by_k_or_more_are_printed_again()
     {
         var cube = new Cube([Tables.Age], [13, 12]);

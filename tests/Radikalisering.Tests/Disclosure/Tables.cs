@@ -13,11 +13,14 @@ internal static class Tables
 
     public static TableDefinition By(params string[] dimensions) => new(string.Join("×", dimensions), dimensions);
 
-    /// <summary>The six tables the annual report publishes.</summary>
+    /// <summary>The report's tables with both two-way tables configured (the default before issue 21).</summary>
     public static IReadOnlyList<TableDefinition> ConcernTables { get; } =
     [
         Total, By("age"), By("reporter"), By("outcome"), By("age", "outcome"), By("reporter", "outcome"),
     ];
+
+    /// <summary>The tables the annual report publishes by default: the grand total and the three one-way tables.</summary>
+    public static IReadOnlyList<TableDefinition> DefaultTables { get; } = [Total, By("age"), By("reporter"), By("outcome")];
 
     public static DisclosureRequest Request(Cube cube, IReadOnlyList<TableDefinition> tables, int threshold = 5) =>
         new(cube, tables, new DisclosureSettings(threshold));

@@ -38,6 +38,16 @@ public static class ReportTestHost
             configure?.Invoke(options);
         });
 
+    /// <summary>Publishes age × outcome and reporter × outcome besides the default tables (the default before issue 21).</summary>
+    public static void WithTwoWayTables(ApiTestHostOptions options)
+    {
+        string[] tables = ["total", "age", "reporter", "outcome", "age,outcome", "reporter,outcome"];
+        for (var index = 0; index < tables.Length; index++)
+        {
+            options.Settings[$"Disclosure:Tables:{index}"] = tables[index];
+        }
+    }
+
     public static T Get<T>(this ApiTestHost host) where T : notnull => host.Services.GetRequiredService<T>();
 
     /// <summary>The host's stand-in for Graph: the mails sent so far, and failures to script.</summary>
