@@ -103,7 +103,7 @@ public sealed class DisclosureEngine
         var ladderReasons = tables.Cells
             .Select(cell => suppressed[cell.Index] ? cell.Value >= 1 && cell.Value < threshold ? SuppressionReason.Primary : SuppressionReason.Secondary : (SuppressionReason?)null)
             .ToArray();
-        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: false);
+        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: suppressed.All(withheld => withheld));
     }
 
     private static DisclosureResult Result(DisclosureRequest request, LinkedTables tables, bool[] pattern, SuppressionReason?[] reasons, DisclosureAudit audit, bool wholeSuppressed) =>
