@@ -10,8 +10,19 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 public sealed class DisclosureEngine
 {
-    private readonly ReplayPublisher replay = new();
+    private readonly ReplayPublisher replay;
     private readonly PooledPublisher pooled = new();
+
+    public DisclosureEngine()
+        : this(WorkBound.ForGate)
+    {
+    }
+
+    /// <param name="gateBound">Each single-year gate's work bound (tests set a small one to see the engine past it).</param>
+    internal DisclosureEngine(Func<WorkBound> gateBound)
+    {
+        replay = new ReplayPublisher(gateBound);
+    }
 
     /// <summary>
     /// A cube of at most <see cref="WitnessScope.LargestExactCube"/> cells with a grand total is published by the

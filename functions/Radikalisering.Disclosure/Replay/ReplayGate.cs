@@ -29,16 +29,17 @@ internal sealed class ReplayGate
     /// <param name="printed">The printed figures by table cell index; null for every withheld cell.</param>
     /// <param name="passedOver">For every passed-over level, the conditions of which a candidate fails at least one.</param>
     /// <param name="bound">The largest count a cube cell can hold (the printed grand total).</param>
-    private ReplayGate(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, long bound)
+    private ReplayGate(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, long bound, WorkBound work)
     {
         this.threshold = threshold;
         cubeCells = tables.Cube.CellCount;
         shifter = new CandidateShifter(tables, printed, passedOver);
-        solver = new CandidateSolver(tables, printed, passedOver, bound, WorkBound.ForGate());
+        solver = new CandidateSolver(tables, printed, passedOver, bound, work);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
-    public static GateVerdict Check(PublicationLadder ladder, PublicationLevel level, long?[] printed, CancellationToken cancellationToken)
+    /// <param name="work">The gate's work bound (<see cref="WorkBound.ForGate"/>); past it the gate fails.</param>
+    public static GateVerdict Check(PublicationLadder ladder, PublicationLevel level, long?[] printed, WorkBound work, CancellationToken cancellationToken)
     {
         var passedOver = PassedOver(ladder, level, printed);
         if (passedOver is null)
@@ -47,7 +48,7 @@ internal sealed class ReplayGate
         }
 
         var total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
-        var gate = new ReplayGate(ladder.Tables, ladder.Threshold, printed, passedOver, total);
+        var gate = new ReplayGate(ladder.Tables, ladder.Threshold, printed, passedOver, total, work);
         var insidersExcluded = total <= ladder.Threshold;
         var targets = Targets(ladder.Tables, level.Published, ladder.Earlier);
         return gate.Verdict(targets, insidersExcluded, cancellationToken);
@@ -55,7 +56,7 @@ internal sealed class ReplayGate
 
     /// <summary>The gate over any linked tables: every target holds over the candidates (the cubes printing the figures that fail one condition of every passed-over level).</summary>
     public static GateVerdict Check(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, IEnumerable<GateTarget> targets, long bound, CancellationToken cancellationToken) =>
-        new ReplayGate(tables, threshold, printed, passedOver, bound).Verdict(targets, insidersExcluded: false, cancellationToken);
+        new ReplayGate(tables, threshold, printed, passedOver, bound, WorkBound.ForGate()).Verdict(targets, insidersExcluded: false, cancellationToken);
 
     /// <summary>
     /// For each cheaper level, the conditions the printed figures leave open: one of them must fail. Null when a

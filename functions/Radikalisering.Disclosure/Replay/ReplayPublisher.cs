@@ -11,7 +11,7 @@ namespace Radikalisering.Disclosure;
 /// replaying intruder (or a test playing one) protecting millions of candidate cubes pays for each distinct
 /// publication once.
 /// </summary>
-internal sealed class ReplayPublisher
+internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
 {
     /// <summary>Kept verdicts and ranges beyond this many are dropped and recomputed on demand.</summary>
     private const int LargestMemory = 200_000;
@@ -89,7 +89,7 @@ internal sealed class ReplayPublisher
         foreach (var level in ladder.Levels.Where(level => level != last && Admissible(ladder, level, tables)).Append(last))
         {
             var printed = Printed(tables, level);
-            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, cancellationToken));
+            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, gateBound(), cancellationToken));
             boundReached |= verdict.BoundReached;
             if (verdict.Passed || level == last)
             {
