@@ -15,7 +15,7 @@ public sealed class DisclosureOptions : IValidatableObject
     public const string GrandTotal = "total";
 
     public static IReadOnlyList<string> DefaultTables { get; } =
-        [GrandTotal, "age", "reporter", "outcome"];
+        [GrandTotal, "age", "reporter", "outcome", "age,outcome", "reporter,outcome"];
 
     /// <summary>
     /// The key figures leadership reads first (the number of minors, the number confirmed) are withheld last: a
