@@ -6,11 +6,18 @@ public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells
     /// <summary>What the publication knowingly reveals beyond the guarantee; <see cref="Passed"/> covers everything else.</summary>
     public IReadOnlyList<Revelation> Revelations { get; init; } = [];
 
+    /// <summary>
+    /// A cheaper level was passed over because its replay gate reached its work bound, or (when every cell is withheld)
+    /// the last level's gate did (docs/disclosure-control.md, "The work bound").
+    /// </summary>
+    public bool WorkBoundReached { get; init; }
+
     /// <summary>Value equality, comparing lists element by element.</summary>
     public bool Equals(DisclosureAudit? other) =>
         other is not null
         && SuppressedCells.SequenceEqual(other.SuppressedCells)
         && Passed == other.Passed
+        && WorkBoundReached == other.WorkBoundReached
         && Revelations.SequenceEqual(other.Revelations);
 
     public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);

@@ -8,11 +8,22 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 public sealed class DisclosureEngine
 {
-    private readonly ReplayPublisher replay = new();
+    private readonly ReplayPublisher replay;
     private readonly PooledPublisher pooled = new();
 
     /// <summary>The most cells a cube may have: the ladder's gate and audit search the whole cube exactly.</summary>
     public const int LargestCube = 256;
+
+    public DisclosureEngine()
+        : this(WorkBound.ForGate)
+    {
+    }
+
+    /// <param name="gateBound">Each single-year gate's work bound (tests set a small one to see the engine past it).</param>
+    internal DisclosureEngine(Func<WorkBound> gateBound)
+    {
+        replay = new ReplayPublisher(gateBound);
+    }
 
     /// <summary>
     /// Publishes the request by the ladder, safe against an intruder who replays the method, also when it republishes
@@ -71,7 +82,7 @@ public sealed class DisclosureEngine
         var ladderReasons = tables.Cells
             .Select(cell => suppressed[cell.Index] ? cell.Value >= 1 && cell.Value < threshold ? SuppressionReason.Primary : SuppressionReason.Secondary : (SuppressionReason?)null)
             .ToArray();
-        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: false);
+        return Result(request, tables, suppressed, ladderReasons, ladderAudit, wholeSuppressed: suppressed.All(withheld => withheld));
     }
 
     private static DisclosureResult Result(DisclosureRequest request, LinkedTables tables, bool[] pattern, SuppressionReason?[] reasons, DisclosureAudit audit, bool wholeSuppressed) =>

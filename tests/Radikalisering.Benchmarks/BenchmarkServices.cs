@@ -16,7 +16,7 @@ namespace Radikalisering.Benchmarks;
 /// </summary>
 internal static class BenchmarkServices
 {
-    public static ServiceProvider Build(string connectionString, string suffix, StorageRequests? requests = null)
+    public static ServiceProvider Build(string connectionString, string suffix, StorageRequests? requests = null, IReadOnlyList<string>? disclosureTables = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -29,6 +29,7 @@ internal static class BenchmarkServices
             ["KeyVault:DevelopmentKey"] = Convert.ToBase64String(new byte[32]),
             ["Auth:Mode"] = "Development",
         });
+        builder.Configuration.AddInMemoryCollection((disclosureTables ?? []).Select((table, i) => KeyValuePair.Create($"Disclosure:Tables:{i}", (string?)table)));
         if (requests is not null)
         {
             var tableOptions = new TableClientOptions();

@@ -93,6 +93,11 @@ public sealed partial class AnnualStatisticsCompiler(
             throw new InvalidOperationException($"Disclosure control of {year} did not pass its audit; nothing was stored.");
         }
 
+        if (result.Audit.WorkBoundReached)
+        {
+            LogWorkBound(year, result.WholePublicationSuppressed);
+        }
+
         var pooled = await pooling.PoolAsync(
             new PooledYear(year, cube, result.Tables), tables, disclosureSettings, previous?.Pooled, cancellationToken);
         return new ReportSnapshot(
@@ -127,6 +132,9 @@ public sealed partial class AnnualStatisticsCompiler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compiled the statistics of {Year}; published total {Total}.")]
     private partial void LogCompiled(int year, long? total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The disclosure control of {Year} reached its work bound and withheld more than it might have (everything: {EverythingWithheld}); see docs/disclosure-control.md, 'The work bound'.")]
+    private partial void LogWorkBound(int year, bool everythingWithheld);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The report of {Year} is {Status}; its snapshot is final and was not recompiled.")]
     private partial void LogFinal(int year, ReportStatus status);

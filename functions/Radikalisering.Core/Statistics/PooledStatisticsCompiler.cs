@@ -68,6 +68,11 @@ public sealed partial class PooledStatisticsCompiler(
             previous is { IsPublished: true } ? previous.Tables.Select(SnapshotTables.ToEngine).ToList() : null);
         var result = engine.ProtectPooled(request, cancellationToken);
         var yearsPooled = years.Select(pooled => pooled.Year).ToList();
+        if (result.WorkBoundReached)
+        {
+            LogWorkBound(yearsPooled[0], year.Year);
+        }
+
         if (result.Outcome != PooledOutcome.Published)
         {
             LogNotPublished(yearsPooled[0], year.Year, result.Outcome);
@@ -85,6 +90,9 @@ public sealed partial class PooledStatisticsCompiler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The years before {Year} are not pooled with it: the snapshot of {EarlierYear} has another threshold or other tables.")]
     private partial void LogDifferentTables(int year, int earlierYear);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The disclosure control of {FirstYear}–{LastYear} together reached its work bound and withheld more than it might have; see docs/disclosure-control.md, 'The work bound'.")]
+    private partial void LogWorkBound(int firstYear, int lastYear);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The years {FirstYear}–{LastYear} together are not published: {Outcome}.")]
     private partial void LogNotPublished(int firstYear, int lastYear, PooledOutcome outcome);

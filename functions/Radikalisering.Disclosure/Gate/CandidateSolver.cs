@@ -26,11 +26,14 @@ internal sealed class CandidateSolver
     private readonly int cubeCells;
     private readonly CubeSum[] printedSums;
     private readonly CubeSum[][] passedOverFails;
+    private readonly WorkBound? bound;
 
+    /// <param name="bound">The work all questions together may take (a gate's); null bounds each question's solver time alone.</param>
     /// <param name="searchNodes">The search's node budget per question; 0 asks CP-SAT every question.</param>
-    public CandidateSolver(LinkedTables tables, long?[] printed, IReadOnlyList<AdmissionCondition[]> passedOver, long total, int searchNodes = DefaultSearchNodes)
+    public CandidateSolver(LinkedTables tables, long?[] printed, IReadOnlyList<AdmissionCondition[]> passedOver, long total, WorkBound? bound = null, int searchNodes = DefaultSearchNodes)
     {
         this.tables = tables;
+        this.bound = bound;
         this.printed = printed;
         this.passedOver = passedOver;
         this.total = total;
@@ -41,8 +44,10 @@ internal sealed class CandidateSolver
         passedOverFails = [.. passedOver.Select(conditions => conditions.SelectMany(Failures).ToArray())];
     }
 
+    /// <summary>Throws <see cref="WorkBoundReachedException"/> when the question passes the bound.</summary>
     public long[]? Find(WitnessQuery query, bool amongCandidates, CancellationToken cancellationToken)
     {
+        bound?.Ask();
         return searchNodes > 0 && Search(query, amongCandidates, cancellationToken) is { Outcome: not SearchOutcome.OutOfBudget } searched
             ? searched.Cube
             : FindWithCpSat(query, amongCandidates, cancellationToken);
@@ -154,19 +159,24 @@ internal sealed class CandidateSolver
             return used;
         }).ToArray();
         model.Maximize(LinearExpr.Sum(occupied));
+        // Both solves count against the work bound in the solver's deterministic time; a question the bound leaves
+        // unsettled ends the gate.
+        var work = bound ?? WorkBound.ForQuestion();
         var solver = new CpSolver();
-        var status = SolverSettings.Solve(model, solver, cancellationToken, ",max_deterministic_time:0.002");
+        var status = SolverSettings.Solve(model, solver, cancellationToken, work.SolverLimit(most: 0.002));
+        work.Spend(solver.Response?.DeterministicTime ?? 0);
         if (status is not (CpSolverStatus.Feasible or CpSolverStatus.Optimal or CpSolverStatus.Infeasible))
         {
             model.Model.Objective = null;
-            status = SolverSettings.Solve(model, solver, cancellationToken);
+            status = SolverSettings.Solve(model, solver, cancellationToken, work.SolverLimit());
+            work.Spend(solver.Response?.DeterministicTime ?? 0);
         }
 
         return status switch
         {
             CpSolverStatus.Feasible or CpSolverStatus.Optimal => [.. x.Select(cell => solver.Value(cell))],
             CpSolverStatus.Infeasible => null,
-            _ => throw new InvalidOperationException($"The replay gate could not settle a question (solver status {status})."),
+            _ => throw new WorkBoundReachedException($"The replay gate could not settle a question within its work bound (solver status {status})."),
         };
     }
 }

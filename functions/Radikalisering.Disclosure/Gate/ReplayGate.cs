@@ -21,6 +21,7 @@ internal sealed class ReplayGate
     private readonly int threshold;
     private readonly int cubeCells;
     private readonly List<long[]> witnesses = [];
+    private readonly List<long[]> printingCubes = [];
     private readonly CandidateShifter shifter;
     private readonly CandidateSolver solver;
     private readonly Dictionary<int, bool> possibleInsider = [];
@@ -28,16 +29,17 @@ internal sealed class ReplayGate
     /// <param name="printed">The printed figures by table cell index; null for every withheld cell.</param>
     /// <param name="passedOver">For every passed-over level, the conditions of which a candidate fails at least one.</param>
     /// <param name="bound">The largest count a cube cell can hold (the printed grand total).</param>
-    private ReplayGate(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, long bound)
+    private ReplayGate(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, long bound, WorkBound work)
     {
         this.threshold = threshold;
         cubeCells = tables.Cube.CellCount;
         shifter = new CandidateShifter(tables, printed, passedOver);
-        solver = new CandidateSolver(tables, printed, passedOver, bound);
+        solver = new CandidateSolver(tables, printed, passedOver, bound, work);
     }
 
     /// <param name="printed">The level's printed figures by table cell index; null for every withheld cell.</param>
-    public static GateVerdict Check(PublicationLadder ladder, PublicationLevel level, long?[] printed, CancellationToken cancellationToken)
+    /// <param name="work">The gate's work bound (<see cref="WorkBound.ForGate"/>); past it the gate fails.</param>
+    public static GateVerdict Check(PublicationLadder ladder, PublicationLevel level, long?[] printed, WorkBound work, CancellationToken cancellationToken)
     {
         var passedOver = PassedOver(ladder, level, printed);
         if (passedOver is null)
@@ -46,18 +48,15 @@ internal sealed class ReplayGate
         }
 
         var total = printed[ladder.Tables.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;
-        var gate = new ReplayGate(ladder.Tables, ladder.Threshold, printed, passedOver, total);
+        var gate = new ReplayGate(ladder.Tables, ladder.Threshold, printed, passedOver, total, work);
         var insidersExcluded = total <= ladder.Threshold;
         var targets = Targets(ladder.Tables, level.Published, ladder.Earlier);
-        return new GateVerdict(targets.All(target => gate.Holds(target, insidersExcluded, cancellationToken)), insidersExcluded);
+        return gate.Verdict(targets, insidersExcluded, cancellationToken);
     }
 
     /// <summary>The gate over any linked tables: every target holds over the candidates (the cubes printing the figures that fail one condition of every passed-over level).</summary>
-    public static bool Check(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, IEnumerable<GateTarget> targets, long bound, CancellationToken cancellationToken)
-    {
-        var gate = new ReplayGate(tables, threshold, printed, passedOver, bound);
-        return targets.All(target => gate.Holds(target, insidersExcluded: false, cancellationToken));
-    }
+    public static GateVerdict Check(LinkedTables tables, int threshold, long?[] printed, List<AdmissionCondition[]> passedOver, IEnumerable<GateTarget> targets, long bound, CancellationToken cancellationToken) =>
+        new ReplayGate(tables, threshold, printed, passedOver, bound, WorkBound.ForGate()).Verdict(targets, insidersExcluded: false, cancellationToken);
 
     /// <summary>
     /// For each cheaper level, the conditions the printed figures leave open: one of them must fail. Null when a
@@ -173,19 +172,38 @@ internal sealed class ReplayGate
     private static GateTarget RestOfLine(TableCell[] line, TableCell cell) =>
         new([.. line.Where(other => other != cell).SelectMany(other => other.Support).Order()], GateTargetKind.RestOfLine);
 
-    private bool Holds(GateTarget target, bool insidersExcluded, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every target holds for the outsider and for every insider asked. The outsider's questions of all targets come
+    /// first: a gate that fails mostly fails there, after a question or two, where one target's insiders take a question
+    /// per cube cell. Only the order of a conjunction of exact answers changes, so the verdict is the same.
+    /// </summary>
+    private GateVerdict Verdict(IEnumerable<GateTarget> targets, bool insidersExcluded, CancellationToken cancellationToken)
     {
-        if (target.Kind == GateTargetKind.MovedByThreshold)
+        try
         {
-            return HoldsForChange(target, cancellationToken);
+            return new GateVerdict(AllHold(targets, insidersExcluded, cancellationToken), insidersExcluded);
         }
-
-        if (!Holds(target, [], shift: 0, cancellationToken))
+        catch (WorkBoundReachedException)
         {
-            return false;
+            return new GateVerdict(Passed: false, insidersExcluded) { BoundReached = true };
         }
+    }
 
-        if (insidersExcluded || target.OutsiderOnly)
+    private bool AllHold(IEnumerable<GateTarget> targets, bool insidersExcluded, CancellationToken cancellationToken)
+    {
+        var all = targets.ToList();
+        return all.All(target => HoldsForOutsider(target, cancellationToken))
+            && (insidersExcluded || all.All(target => HoldsForInsiders(target, cancellationToken)));
+    }
+
+    private bool HoldsForOutsider(GateTarget target, CancellationToken cancellationToken) =>
+        target.Kind == GateTargetKind.MovedByThreshold
+            ? HoldsForChange(target, cancellationToken)
+            : Holds(target, [], shift: 0, cancellationToken);
+
+    private bool HoldsForInsiders(GateTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Kind == GateTargetKind.MovedByThreshold || target.OutsiderOnly)
         {
             return true;
         }
@@ -194,12 +212,20 @@ internal sealed class ReplayGate
         var notAsked = target.InsidersNotAsked.ToHashSet();
         var asked = Enumerable.Range(0, cubeCells).Where(cell => !notAsked.Contains(cell)).ToArray();
 
-        // One candidate with a record in every cell answers many insiders at once; otherwise each is asked alone.
+        // Insiders a kept candidate already answers need no question. One candidate with a record in every cell of the
+        // rest answers many of them at once; otherwise each is asked alone.
+        int Shift(int insider) => inside.Contains(insider) ? 1 : 0;
+        var open = asked.Where(insider => !witnesses.Any(witness => Answers(witness, Extreme(target, [insider], Shift(insider))))).ToArray();
+        if (open.Length == 0)
+        {
+            return true;
+        }
+
         var low = target.Kind == GateTargetKind.CellLow;
-        var together = low ? asked.Where(cell => !inside.Contains(cell)).ToArray() : asked;
-        var togetherAnswered = Exists(Extreme(target, together, shift: low ? 0 : 1), cancellationToken);
-        var alone = togetherAnswered ? (low ? asked.Where(inside.Contains).ToArray() : []) : asked;
-        return alone.All(insider => Holds(target, [insider], inside.Contains(insider) ? 1 : 0, cancellationToken) || !PossibleInsider(insider, cancellationToken));
+        var together = low ? open.Where(cell => !inside.Contains(cell)).ToArray() : open;
+        var togetherAnswered = together.Length > 0 && Exists(Extreme(target, together, shift: low ? 0 : 1), cancellationToken);
+        var alone = togetherAnswered ? (low ? open.Where(inside.Contains).ToArray() : []) : open;
+        return alone.All(insider => !PossibleInsider(insider, cancellationToken) || Holds(target, [insider], Shift(insider), cancellationToken));
     }
 
     /// <summary>
@@ -257,18 +283,21 @@ internal sealed class ReplayGate
         return possible;
     }
 
-    /// <summary>Whether a candidate (or, with amongCandidates false, any cube printing the figures) answers the query. Only candidates are kept for later questions.</summary>
+    /// <summary>
+    /// Whether a candidate (or, with amongCandidates false, any cube printing the figures) answers the query. Candidates
+    /// are kept for later questions; the other cubes found only for later questions about every cube printing the figures.
+    /// </summary>
     private bool Exists(WitnessQuery query, CancellationToken cancellationToken, bool amongCandidates = true)
     {
-        if (witnesses.Any(witness => Answers(witness, query)))
+        if (witnesses.Any(witness => Answers(witness, query)) || (!amongCandidates && printingCubes.Any(cube => Answers(cube, query))))
         {
             return true;
         }
 
         var found = shifter.Shift(witnesses, query, amongCandidates) ?? solver.Find(query, amongCandidates, cancellationToken);
-        if (found is not null && amongCandidates)
+        if (found is not null)
         {
-            witnesses.Add(found);
+            (amongCandidates ? witnesses : printingCubes).Add(found);
         }
 
         return found is not null;
@@ -286,5 +315,11 @@ internal sealed class ReplayGate
     }
 }
 
-/// <summary>The replay gate's answer; InsidersExcluded when the printed total is k and one-record intruders were not asked about.</summary>
-internal sealed record GateVerdict(bool Passed, bool InsidersExcluded);
+/// <summary>
+/// The replay gate's answer; InsidersExcluded when the printed total is k and one-record intruders were not asked about;
+/// BoundReached when it failed because it reached its <see cref="WorkBound"/>.
+/// </summary>
+internal sealed record GateVerdict(bool Passed, bool InsidersExcluded)
+{
+    public bool BoundReached { get; init; }
+}

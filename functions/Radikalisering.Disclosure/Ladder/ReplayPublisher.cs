@@ -11,7 +11,7 @@ namespace Radikalisering.Disclosure;
 /// replaying intruder (or a test playing one) protecting millions of candidate cubes pays for each distinct
 /// publication once.
 /// </summary>
-internal sealed class ReplayPublisher
+internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
 {
     /// <summary>Kept verdicts and ranges beyond this many are dropped and recomputed on demand.</summary>
     private const int LargestMemory = 200_000;
@@ -38,19 +38,32 @@ internal sealed class ReplayPublisher
             : null;
     }
 
+    /// <summary>
+    /// The chosen level's withheld cells and audit. When even the last level's gate reached its work bound, nothing is
+    /// printed, the grand total included: the choice then depends on the printed total alone (see
+    /// docs/disclosure-control.md, "The work bound").
+    /// </summary>
     public (bool[] Suppressed, DisclosureAudit Audit) Publish(DisclosureRequest request, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
     {
         var shape = $"{ShapeKey(request)}|after {Figures(ladder.Earlier)}|{ladder.Levels.Count} levels";
-        var (chosen, verdict) = Choose(shape, tables, ladder, cancellationToken);
+        var (chosen, verdict, boundReached) = Choose(shape, tables, ladder, cancellationToken);
+        var threshold = request.Settings.Threshold;
+        if (verdict.BoundReached)
+        {
+            return (
+                Enumerable.Repeat(true, tables.Cells.Count).ToArray(),
+                new DisclosureAudit([.. tables.Cells.Select(cell => new CellInterval(cell.Table.Name, cell.Categories, 0, long.MaxValue, cell.Value >= 1 && cell.Value < threshold))], Passed: true) { WorkBoundReached = true });
+        }
+
         var suppressed = chosen.Published.Select(published => !published).ToArray();
         var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
-        var threshold = request.Settings.Threshold;
         var withheld = tables.Cells.Where(cell => suppressed[cell.Index]).ToArray();
         var audit = new DisclosureAudit(
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
             verdict.Passed)
         {
             Revelations = [.. Revelations(tables.Cells.First(cell => cell.IsGrandTotal), ladder, chosen, verdict.InsidersExcluded)],
+            WorkBoundReached = boundReached,
         };
         return (suppressed, audit);
     }
@@ -77,17 +90,19 @@ internal sealed class ReplayPublisher
         }
     }
 
-    /// <summary>The cheapest admissible level whose gate passes; else the last level, with its own verdict.</summary>
-    private (PublicationLevel Level, GateVerdict Verdict) Choose(string shape, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
+    /// <summary>The cheapest admissible level whose gate passes; else the last level, with its own verdict; and whether a gate tried reached its work bound.</summary>
+    private (PublicationLevel Level, GateVerdict Verdict, bool BoundReached) Choose(string shape, LinkedTables tables, PublicationLadder ladder, CancellationToken cancellationToken)
     {
         var last = ladder.Levels[^1];
+        var boundReached = false;
         foreach (var level in ladder.Levels.Where(level => level != last && Admissible(ladder, level, tables)).Append(last))
         {
             var printed = Printed(tables, level);
-            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, cancellationToken));
+            var verdict = Remember(verdicts, $"{shape}|{level.Index}|{Figures(printed)}", () => ReplayGate.Check(ladder, level, printed, gateBound(), cancellationToken));
+            boundReached |= verdict.BoundReached;
             if (verdict.Passed || level == last)
             {
-                return (level, verdict);
+                return (level, verdict, boundReached);
             }
         }
 

@@ -13,7 +13,7 @@ namespace Radikalisering.Disclosure;
 internal sealed class PooledPublisher
 {
     private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> verdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GateVerdict> verdicts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> yearEscapes = new(StringComparer.Ordinal);
 
@@ -53,18 +53,21 @@ internal sealed class PooledPublisher
         var question = new PooledQuestion(tables, pooledLadder, [.. years.Select(year => year!)], yearEscapes);
         var yearsKey = string.Join('/', printed.Select(ReplayPublisher.Figures));
         var last = pooledLadder.Levels[^1];
+        var boundReached = false;
         foreach (var level in pooledLadder.Levels.Where(level => level == last || ReplayPublisher.Admissible(pooledLadder, level, tables.Pooled)))
         {
             var pooledPrinted = tables.Pooled.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null).ToArray();
             var key = $"{shape}|after {ReplayPublisher.Figures(pooledLadder.Earlier)}|{pooledLadder.Levels.Count} levels|{yearsKey}|{level.Index}|{ReplayPublisher.Figures(pooledPrinted)}";
-            if (ReplayPublisher.Remember(verdicts, key, () => question.GatePasses(level, pooledPrinted, cancellationToken)))
+            var verdict = ReplayPublisher.Remember(verdicts, key, () => question.Gate(level, pooledPrinted, cancellationToken));
+            boundReached |= verdict.BoundReached;
+            if (verdict.Passed)
             {
                 var intervals = ReplayPublisher.Remember(ranges, key, () => question.Ranges(level, pooledPrinted, cancellationToken));
-                return new PooledResult(PooledOutcome.Published, Result(request, tables.Pooled, pooledLadder, level, intervals));
+                return new PooledResult(PooledOutcome.Published, Result(request, tables.Pooled, pooledLadder, level, intervals)) { WorkBoundReached = boundReached };
             }
         }
 
-        return Nothing;
+        return Nothing with { WorkBoundReached = boundReached };
     }
 
     private static PooledResult Nothing => new(PooledOutcome.NothingPrintable, Publication: null);

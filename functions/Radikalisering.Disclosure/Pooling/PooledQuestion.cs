@@ -13,11 +13,11 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
 {
     private readonly int threshold = pooledLadder.Threshold;
 
-    public bool GatePasses(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
+    public GateVerdict Gate(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
     {
         if (ReplayGate.PassedOver(pooledLadder, level, pooledPrinted) is not { } pooledPassedOver)
         {
-            return false;
+            return new GateVerdict(Passed: false, InsidersExcluded: false);
         }
 
         var passedOver = pooledPassedOver.Select(conditions => Mapped(conditions, tables.PooledIndex))

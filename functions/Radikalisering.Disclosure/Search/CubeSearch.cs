@@ -12,6 +12,9 @@ namespace Radikalisering.Disclosure;
 /// </summary>
 internal sealed class CubeSearch
 {
+    /// <summary>Propagation passes per node at most (a municipal year's nodes settle in a few).</summary>
+    private const int LargestPasses = 50;
+
     private readonly long[] lowest;
     private readonly long[] highest;
     private readonly IReadOnlyList<CubeSum> sums;
@@ -97,7 +100,7 @@ internal sealed class CubeSearch
         }
 
         var (low, high) = ranges[depth];
-        if (!Propagate(low, high))
+        if (!Propagate(low, high, sums, objective, disjunctions))
         {
             return Step.Continue;
         }
@@ -105,6 +108,12 @@ internal sealed class CubeSearch
         var cell = NarrowestUnfixed(low, high);
         if (cell < 0)
         {
+            // Propagation may have stopped at its pass limit: with every cell fixed, one more pass checks every sum.
+            if (!Propagate(low, high, sums, objective, disjunctions))
+            {
+                return Step.Continue;
+            }
+
             if (objective is null)
             {
                 best = low;
@@ -181,11 +190,15 @@ internal sealed class CubeSearch
         return term >= 0 ? sum.Weights[term] : 0;
     }
 
-    /// <summary>Narrows the ranges until nothing changes; false when some sum or disjunction cannot hold within them.</summary>
-    private bool Propagate(long[] low, long[] high)
+    /// <summary>
+    /// Narrows the ranges until nothing changes or for <see cref="LargestPasses"/> passes; false when some sum or
+    /// disjunction cannot hold within them. Stopping early is sound (the ranges are only wider than they could be), and
+    /// it bounds a node's work: with counts in the millions, two sums can narrow each other by one per pass.
+    /// </summary>
+    private static bool Propagate(long[] low, long[] high, IReadOnlyList<CubeSum> sums, CubeSum? objective, IReadOnlyList<CubeSum[]> disjunctions)
     {
-        bool changed;
-        do
+        var changed = true;
+        for (var pass = 0; changed && pass < LargestPasses; pass++)
         {
             changed = false;
             // Indexed loops: a foreach over the read-only lists would allocate an enumerator on every pass.
@@ -225,7 +238,6 @@ internal sealed class CubeSearch
                 }
             }
         }
-        while (changed);
 
         return true;
     }
