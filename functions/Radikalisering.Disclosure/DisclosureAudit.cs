@@ -12,12 +12,19 @@ public sealed record DisclosureAudit(IReadOnlyList<CellInterval> SuppressedCells
     /// </summary>
     public bool WorkBoundReached { get; init; }
 
+    /// <summary>
+    /// False when a withheld cell's range is an outer bound rather than the exact one: its solve reached its
+    /// work bound (docs/disclosure-control.md, "The work bound"). The range still holds every possible value.
+    /// </summary>
+    public bool RangesExact { get; init; } = true;
+
     /// <summary>Value equality, comparing lists element by element.</summary>
     public bool Equals(DisclosureAudit? other) =>
         other is not null
         && SuppressedCells.SequenceEqual(other.SuppressedCells)
         && Passed == other.Passed
         && WorkBoundReached == other.WorkBoundReached
+        && RangesExact == other.RangesExact
         && Revelations.SequenceEqual(other.Revelations);
 
     public override int GetHashCode() => HashCode.Combine(SequenceHash.Of(SuppressedCells), Passed);

@@ -3,7 +3,8 @@ namespace Radikalisering.Disclosure;
 /// <summary>
 /// The ladder's audit: each withheld cell's exact range over the non-negative integer cubes that print the published
 /// figures (the same for every such cube). The exact <see cref="CubeSearch"/> finds both ends by branch and bound; a
-/// cell it gives up on is asked of CP-SAT through the <see cref="IntruderView"/>, so every range stays exact.
+/// cell it gives up on is asked of CP-SAT through the <see cref="IntruderView"/>, so every range stays exact unless a
+/// solve reaches its bound (<see cref="AuditRanges.Exact"/>).
 /// </summary>
 internal static class PublishedRanges
 {
@@ -11,7 +12,7 @@ internal static class PublishedRanges
     public const int DefaultSearchNodes = 500;
 
     /// <param name="searchNodes">The search's node budget per end; 0 asks CP-SAT for every range.</param>
-    public static (long Minimum, long Maximum)[] Of(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken, int searchNodes = DefaultSearchNodes)
+    public static AuditRanges Of(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken, int searchNodes = DefaultSearchNodes)
     {
         // A cube cell in no published figure is unbounded; below this bound it can still reach whatever the others allow.
         var searchBound = tables.Cube.Total + 1;
@@ -26,9 +27,10 @@ internal static class PublishedRanges
         var search = new CubeSearch(new long[highest.Length], highest, sums, [], searchNodes);
         IntruderView? view = null;
 
-        return [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell =>
+        (long Minimum, long Maximum)[] intervals = [.. tables.Cells.Where(cell => suppressed[cell.Index]).Select(cell =>
             Range(search, cell.Support, equalities, unbounded, cancellationToken)
             ?? (view ??= new IntruderView(tables, suppressed, searchBound)).Interval(cell.Support, cancellationToken))];
+        return new AuditRanges(intervals, view?.Exact ?? true);
     }
 
     /// <summary>The range found by the search (the maximum long.MaxValue when a cell of the support is unbounded), or null when it gave up.</summary>

@@ -18,7 +18,7 @@ internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
 
     private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GateVerdict> verdicts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuditRanges> ranges = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The ladder for the request's tables, or null when the request is not laddered (see <see cref="PublicationLadder.TryBuild"/>
@@ -56,7 +56,8 @@ internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
         }
 
         var suppressed = chosen.Published.Select(published => !published).ToArray();
-        var intervals = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => Ranges(tables, suppressed, cancellationToken));
+        var audited = Remember(ranges, $"{shape}|{chosen.Index}|{Figures(Printed(tables, chosen))}", () => PublishedRanges.Of(tables, suppressed, cancellationToken));
+        var intervals = audited.Intervals;
         var withheld = tables.Cells.Where(cell => suppressed[cell.Index]).ToArray();
         var audit = new DisclosureAudit(
             [.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, cell.Value >= 1 && cell.Value < threshold))],
@@ -64,6 +65,7 @@ internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
         {
             Revelations = [.. Revelations(tables.Cells.First(cell => cell.IsGrandTotal), ladder, chosen, verdict.InsidersExcluded)],
             WorkBoundReached = boundReached,
+            RangesExact = audited.Exact,
         };
         return (suppressed, audit);
     }
@@ -127,10 +129,6 @@ internal sealed class ReplayPublisher(Func<WorkBound> gateBound)
         [.. tables.Cells.Select(cell => level.Published[cell.Index] ? cell.Value : (long?)null)];
 
     public static string Figures(long?[] printed) => string.Join(',', printed.Select(value => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "."));
-
-    /// <summary>Each withheld cell's exact range given the printed figures (the same for every cube printing them).</summary>
-    private static (long Minimum, long Maximum)[] Ranges(LinkedTables tables, bool[] suppressed, CancellationToken cancellationToken) =>
-        PublishedRanges.Of(tables, suppressed, cancellationToken);
 
     public static T Remember<T>(ConcurrentDictionary<string, T> memory, string key, Func<T> compute)
     {

@@ -14,7 +14,7 @@ internal sealed class PooledPublisher
 {
     private readonly ConcurrentDictionary<string, PublicationLadder?> ladders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GateVerdict> verdicts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (long Minimum, long Maximum)[]> ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AuditRanges> ranges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> yearEscapes = new(StringComparer.Ordinal);
 
     public PooledResult Publish(PooledRequest request, CancellationToken cancellationToken)
@@ -62,8 +62,8 @@ internal sealed class PooledPublisher
             boundReached |= verdict.BoundReached;
             if (verdict.Passed)
             {
-                var intervals = ReplayPublisher.Remember(ranges, key, () => question.Ranges(level, pooledPrinted, cancellationToken));
-                return new PooledResult(PooledOutcome.Published, Result(request, tables.Pooled, pooledLadder, level, intervals)) { WorkBoundReached = boundReached };
+                var audited = ReplayPublisher.Remember(ranges, key, () => question.Ranges(level, pooledPrinted, cancellationToken));
+                return new PooledResult(PooledOutcome.Published, Result(request, tables.Pooled, pooledLadder, level, audited)) { WorkBoundReached = boundReached };
             }
         }
 
@@ -87,15 +87,16 @@ internal sealed class PooledPublisher
         return ReplayPublisher.Remember(ladders, $"{shape}|after {ReplayPublisher.Figures(values)}|{ladder.TotalMovedByLessThanThreshold(values, total)}", () => ladder.ForRepublication(values, withheld, total));
     }
 
-    private static DisclosureResult Result(PooledRequest request, LinkedTables pooled, PublicationLadder ladder, PublicationLevel level, (long Minimum, long Maximum)[] intervals)
+    private static DisclosureResult Result(PooledRequest request, LinkedTables pooled, PublicationLadder ladder, PublicationLevel level, AuditRanges audited)
     {
         var threshold = request.Settings.Threshold;
         bool Small(TableCell cell) => cell.Value >= 1 && cell.Value < threshold;
         var withheld = pooled.Cells.Where(cell => !level.Published[cell.Index]).ToArray();
         var total = pooled.Cells.First(cell => cell.IsGrandTotal);
-        var audit = new DisclosureAudit([.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, intervals[i].Minimum, intervals[i].Maximum, Small(cell)))], Passed: true)
+        var audit = new DisclosureAudit([.. withheld.Select((cell, i) => new CellInterval(cell.Table.Name, cell.Categories, audited.Intervals[i].Minimum, audited.Intervals[i].Maximum, Small(cell)))], Passed: true)
         {
             Revelations = [.. ReplayPublisher.Revelations(total, ladder, level, insidersExcluded: total.Value <= ladder.Threshold)],
+            RangesExact = audited.Exact,
         };
         var published = request.Tables.Select((definition, t) => new PublishedTable(definition, [.. pooled.CellsOf(t).Select(cell => level.Published[cell.Index]
             ? new PublishedCell(cell.Categories, cell.Value, Suppression: null)

@@ -27,13 +27,14 @@ internal sealed class PooledQuestion(StackedTables tables, PublicationLadder poo
     }
 
     /// <summary>Each withheld pooled cell's exact range given everything printed (the years' figures and the level's).</summary>
-    public (long Minimum, long Maximum)[] Ranges(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
+    public AuditRanges Ranges(PublicationLevel level, long?[] pooledPrinted, CancellationToken cancellationToken)
     {
         var printed = Printed(pooledPrinted);
         var view = new IntruderView(tables.Stacked, [.. printed.Select(value => value is null)], PooledTotal(pooledPrinted) + 1);
-        return [.. tables.Pooled.Cells
+        (long Minimum, long Maximum)[] intervals = [.. tables.Pooled.Cells
             .Where(cell => !level.Published[cell.Index])
             .Select(cell => view.Interval(tables.Stacked.Cells[tables.PooledIndex[cell.Index]].Support, cancellationToken))];
+        return new AuditRanges(intervals, view.Exact);
     }
 
     private long PooledTotal(long?[] pooledPrinted) => pooledPrinted[tables.Pooled.Cells.First(cell => cell.IsGrandTotal).Index]!.Value;

@@ -35,6 +35,25 @@ public class WorkBoundTests
     }
 
     [Fact]
+    public void An_audit_range_past_its_solver_bound_is_an_outer_bound_read_from_the_figures_and_says_it_is_not_exact()
+    {
+        // The reporter table withheld: a reporter's range is asked of CP-SAT (no printed figure settles either end).
+        var tables = LinkedTables.Build(new Cube([Tables.Age, Tables.Reporter], [2, 3, 4, 5, 6, 7]), [Tables.Total, Tables.By("age"), Tables.By("reporter")]);
+        var suppressed = tables.Cells.Select(cell => cell.Table.Name == "reporter").ToArray();
+        var support = tables.Cells.First(cell => suppressed[cell.Index]).Support;
+        var exact = new IntruderView(tables, suppressed, searchBound: 28);
+        var bounded = new IntruderView(tables, suppressed, searchBound: 28, solverTime: 0);
+
+        var exactRange = exact.Interval(support, CancellationToken.None);
+        var boundedRange = bounded.Interval(support, CancellationToken.None);
+
+        Assert.True(exact.Exact);
+        Assert.Equal((0L, 27L), exactRange);
+        Assert.False(bounded.Exact);
+        Assert.True(boundedRange.Minimum <= exactRange.Minimum && boundedRange.Maximum >= exactRange.Maximum, $"{boundedRange} does not hold {exactRange}");
+    }
+
+    [Fact]
     public void A_year_whose_every_gate_passes_its_bound_is_withheld_whole_and_the_audit_says_why()
     {
         // A small cell: the level printing everything is not admissible, and every other level's gate must ask the solver.
