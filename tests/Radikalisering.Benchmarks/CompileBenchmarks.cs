@@ -47,7 +47,7 @@ public class CompileBenchmarks
         var rows = 0;
         await foreach (var _ in Shared.Value.Concerns.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter(
-                               $"PartitionKey eq {ConcernStore.PartitionKeyOf(Year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}"),
+                               $"PartitionKey eq {ConcernRows.PartitionKeyOf(Year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}"),
                            1000))
         {
             rows++;
@@ -85,7 +85,7 @@ public class CompileBenchmarks
                 return;
             }
 
-            var store = Services.GetRequiredService<ConcernStore>();
+            var store = Services.GetRequiredService<ConcernCreator>();
             var random = new Random(year);
             var facts = Enumerable.Range(0, count).Select(_ => new ConcernFacts(
                 new DateOnly(year, random.Next(1, 13), random.Next(1, 29)),

@@ -62,7 +62,7 @@ public class PooledCompileBenchmarks
         var rows = 0;
         await foreach (var _ in new TableServiceClient(Azurite.Value.ConnectionString).GetTableClient("Concerns" + suffix).QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter(
-                               $"PartitionKey eq {ConcernStore.PartitionKeyOf(Year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}"),
+                               $"PartitionKey eq {ConcernRows.PartitionKeyOf(Year)} and RowKey lt {ConcernColumns.BookkeepingPrefix}"),
                            1000))
         {
             rows++;
@@ -79,7 +79,7 @@ public class PooledCompileBenchmarks
     {
         suffix = BenchmarkServices.UniqueSuffix();
         using var seeding = BenchmarkServices.Build(Azurite.Value.ConnectionString, suffix, disclosureTables: Tables);
-        var store = seeding.GetRequiredService<ConcernStore>();
+        var store = seeding.GetRequiredService<ConcernCreator>();
         var random = new Random(21);
         foreach (var (year, concerns) in Years)
         {

@@ -23,7 +23,7 @@ public sealed class BackupRetention(BlobServiceClient blobs, IOptions<StorageOpt
             return [];
         }
 
-        var partitionKey = ConcernStore.PartitionKeyOf(year);
+        var partitionKey = ConcernRows.PartitionKeyOf(year);
         var suffix = BackupTables.PartitionBlobName(string.Empty, BackupTables.Concerns, partitionKey);
         var doomed = new List<BlobItem>();
         await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { States = BlobStates.Version }, cancellationToken))

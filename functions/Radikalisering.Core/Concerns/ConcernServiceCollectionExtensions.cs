@@ -15,7 +15,9 @@ public static class ConcernServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the concern API needs: storage, encryption, access and audit (each validated on
-    /// start), <see cref="ConcernEndpoints"/>, <see cref="ConcernStore"/>, <see cref="IConcernReader"/>, <see cref="ReencryptConcernsJob"/>
+    /// start), <see cref="ConcernEndpoints"/>, the <c>Concerns</c> table's
+    /// <see cref="ConcernCreator"/>, <see cref="ConcernReader"/> (also as <see cref="IConcernReader"/>), <see cref="ConcernChanger"/> and
+    /// <see cref="ConcernMaintenance"/> over the shared <see cref="ConcernRows"/>, <see cref="ReencryptConcernsJob"/>,
     /// the audit intent sweep (<see cref="AuditIntentSweep"/>) and <see cref="RecordPathWarmup"/>, both run by timer functions:
     /// no hosted background work, which would run only while an instance happens to be alive.
     /// </summary>
@@ -31,8 +33,12 @@ public static class ConcernServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CopenhagenCalendar>();
         services.TryAddSingleton<ConcernValidator>();
-        services.TryAddSingleton<ConcernStore>();
-        services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernStore>());
+        services.TryAddSingleton<ConcernRows>();
+        services.TryAddSingleton<ConcernCreator>();
+        services.TryAddSingleton<ConcernReader>();
+        services.TryAddSingleton<IConcernReader>(provider => provider.GetRequiredService<ConcernReader>());
+        services.TryAddSingleton<ConcernChanger>();
+        services.TryAddSingleton<ConcernMaintenance>();
         services.TryAddSingleton<ApiFailures>();
         services.TryAddSingleton<ApiPipeline>();
         services.TryAddSingleton<AuditIntentSweep>();

@@ -18,7 +18,7 @@ namespace Radikalisering.Core.Retention;
 public sealed partial class RetentionJob(
     ReportSnapshotStore snapshots,
     AuditIntentSweep intents,
-    ConcernStore concerns,
+    ConcernMaintenance concerns,
     BackupRetention backups,
     IAuditLog auditLog,
     IOptions<RetentionOptions> options,
@@ -40,7 +40,7 @@ public sealed partial class RetentionJob(
         foreach (var year in due)
         {
             // No change of the year may go unaudited: its pending audit intents are completed before they go.
-            await intents.CompleteAsync(ConcernStore.PartitionKeyOf(year), TimeSpan.Zero, cancellationToken);
+            await intents.CompleteAsync(ConcernRows.PartitionKeyOf(year), TimeSpan.Zero, cancellationToken);
             var count = 0;
             await concerns.DeleteYearAsync(
                 year,

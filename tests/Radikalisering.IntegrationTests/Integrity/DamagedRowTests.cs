@@ -92,7 +92,7 @@ public sealed class DamagedRowTests(AzuriteFixture azurite)
     {
         var table = azurite.TableService.GetTableClient(host.ConcernsTable);
         async Task<TableEntity> RowAsync(ConcernView concern) =>
-            (await table.GetEntityAsync<TableEntity>(ConcernStore.PartitionKeyOf(concern.Year), concern.Id.ToString())).Value;
+            (await table.GetEntityAsync<TableEntity>(ConcernRows.PartitionKeyOf(concern.Year), concern.Id.ToString())).Value;
         var damage = new Action<TableEntity, TableEntity>[]
         {
             (row, next) => row["Payload"] = next.GetBinary("Payload"),

@@ -71,7 +71,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite, ITestOutpu
 
         Assert.True(proxy.Resets > 2, $"The proxy ({faults}) reset only {proxy.Resets} connections.");
         Assert.All(deleted, Assert.True);
-        var store = host.Services.GetRequiredService<ConcernStore>();
+        var store = host.Services.GetRequiredService<ConcernReader>();
         var concerns = await IntegrityStore.ConcernsAsync(azurite, host);
         var createdIds = created.Select(concern => concern.Id.ToString()).ToHashSet();
         var deletedIds = changed.Select(concern => concern.Id.ToString()).ToHashSet();
@@ -98,7 +98,7 @@ public sealed class IntegrityUnderFaultsTests(AzuriteFixture azurite, ITestOutpu
         Assert.True(told503ButCommitted.Count == 0, $"Told 503 for committed changes ({faults}): {string.Join(", ", told503ButCommitted)}");
         Assert.Equal(recordedUnanswered.Count, recordedUnanswered.Select(concern => concern.Facts).Distinct().Count());
         Assert.Equal(
-            Enumerable.Range(1, created.Count + recordedUnanswered.Count).Select(sequence => ConcernStore.FormatReference(2026, sequence)),
+            Enumerable.Range(1, created.Count + recordedUnanswered.Count).Select(sequence => ConcernRows.FormatReference(2026, sequence)),
             created.Select(concern => concern.Reference).Concat(recordedUnanswered.Select(concern => concern.Reference)).Order(StringComparer.Ordinal));
 
         // Before the sweep: no event is in the trail twice, and a change's row has its one record unless its intent is still open.

@@ -122,7 +122,7 @@ public sealed partial class RecoveryTests(AzuriteFixture azurite)
         var concern = await created.ReadAsync<ConcernView>();
 
         await host.Services.GetRequiredService<AuditIntentSweep>().CompleteAsync("2025", TimeSpan.Zero, CancellationToken.None);
-        await host.Services.GetRequiredService<ConcernStore>().DeleteYearAsync(2025, _ => Task.CompletedTask, CancellationToken.None);
+        await host.Services.GetRequiredService<ConcernMaintenance>().DeleteYearAsync(2025, _ => Task.CompletedTask, CancellationToken.None);
 
         var rows = await IntegrityStore.ConcernRowsAsync(azurite, host);
         Assert.DoesNotContain(rows, row => row.PartitionKey == "2025");

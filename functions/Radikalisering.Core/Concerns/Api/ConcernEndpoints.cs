@@ -18,7 +18,9 @@ namespace Radikalisering.Core.Concerns;
 public sealed class ConcernEndpoints(
     ApiPipeline pipeline,
     AccessGuard guard,
-    ConcernStore store,
+    ConcernCreator creator,
+    ConcernReader reader,
+    ConcernChanger changer,
     ConcernValidator validator,
     TimeProvider time)
 {
@@ -74,13 +76,13 @@ public sealed class ConcernEndpoints(
             return facts.Problem;
         }
 
-        var creation = await store.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken);
+        var creation = await creator.CreateAsync(facts.Value, idempotencyKey.Value, call.Caller.ObjectId, call.CancellationToken);
         switch (creation)
         {
             case { Status: ConcernCreateStatus.Created or ConcernCreateStatus.Replayed, Concern: { } concern }:
                 if (creation.Intent is { } intent)
                 {
-                    call.AuditChange(intent, cancellation => store.RemoveIntentAsync(concern.Year, intent, idempotencyKey.Value, cancellation));
+                    call.AuditChange(intent, cancellation => changer.RemoveIntentAsync(concern.Year, intent, idempotencyKey.Value, cancellation));
                 }
                 else
                 {
@@ -125,13 +127,13 @@ public sealed class ConcernEndpoints(
                 "Fortsættelsesnøglen er ugyldig. Brug den uændret fra forrige side og med samme år.");
         }
 
-        var stored = await store.ListAsync(year, pageSize, tableToken, call.CancellationToken);
+        var stored = await reader.ListAsync(year, pageSize, tableToken, call.CancellationToken);
         foreach (var damaged in stored.Unreadable)
         {
             await guard.RecordIntegrityAlertAsync(call.Caller, damaged.Id, call.CancellationToken);
         }
 
-        call.AuditSuccessAs(AuditActions.ListConcerns, ConcernStore.PartitionKeyOf(year));
+        call.AuditSuccessAs(AuditActions.ListConcerns, ConcernRows.PartitionKeyOf(year));
         return TypedResults.Ok(new ConcernPage(
             stored.Items.Select(item => item.ToView()).ToList(),
             stored.Unreadable,
@@ -179,13 +181,13 @@ public sealed class ConcernEndpoints(
         }
 
         var intent = IntentOf(call, AuditActions.UpdateConcern, id);
-        var write = await store.UpdateAsync(current, facts.Value, ifMatch.Value, intent, call.CancellationToken);
+        var write = await changer.UpdateAsync(current, facts.Value, ifMatch.Value, intent, call.CancellationToken);
         if (write is not { Status: ConcernWriteStatus.Done, Concern: { } updated })
         {
             return write.Status == ConcernWriteStatus.NotFound ? NotFound() : Problems.PreconditionFailed();
         }
 
-        call.AuditChange(intent, cancellation => store.RemoveIntentAsync(current.Year, intent, null, cancellation));
+        call.AuditChange(intent, cancellation => changer.RemoveIntentAsync(current.Year, intent, null, cancellation));
         return ApiPipeline.WithETag(TypedResults.Ok(updated.ToView()), EntityTags.ToHeader(updated.ETag));
     }
 
@@ -203,11 +205,11 @@ public sealed class ConcernEndpoints(
         }
 
         var intent = IntentOf(call, AuditActions.DeleteConcern, id);
-        var write = await store.DeleteAsync(year, id, ifMatch.Value, intent, call.CancellationToken);
+        var write = await changer.DeleteAsync(year, id, ifMatch.Value, intent, call.CancellationToken);
         switch (write.Status)
         {
             case ConcernWriteStatus.Done:
-                call.AuditChange(intent, cancellation => store.RemoveIntentAsync(year, intent, null, cancellation));
+                call.AuditChange(intent, cancellation => changer.RemoveIntentAsync(year, intent, null, cancellation));
                 return TypedResults.NoContent();
             case ConcernWriteStatus.NotFound:
                 return NotFound();
@@ -256,7 +258,7 @@ public sealed class ConcernEndpoints(
 
         try
         {
-            return await store.GetAsync(year, id, call.CancellationToken) is { } concern ? concern : NotFound();
+            return await reader.GetAsync(year, id, call.CancellationToken) is { } concern ? concern : NotFound();
         }
         catch (UnreadableConcernException exception) when (exception.Concern is { } damaged)
         {

@@ -8,7 +8,7 @@ namespace Radikalisering.Core.Concerns;
 /// rows sealed under older versions onto the current one, so old versions can eventually be disabled.
 /// Each run is audited.
 /// </summary>
-public sealed partial class ReencryptConcernsJob(ConcernStore store, IAuditLog auditLog, ILogger<ReencryptConcernsJob> logger)
+public sealed partial class ReencryptConcernsJob(ConcernMaintenance store, IAuditLog auditLog, ILogger<ReencryptConcernsJob> logger)
 {
     /// <summary>Daily at 04:30 UTC, outside office hours.</summary>
     public const string Schedule = "0 30 4 * * *";

@@ -27,7 +27,7 @@ internal sealed class CreateBatch
 
     public int Count => _creates.Count;
 
-    public string Partition => ConcernStore.PartitionKeyOf(_creates[0].Request.Year);
+    public string Partition => ConcernRows.PartitionKeyOf(_creates[0].Request.Year);
 
     /// <summary>
     /// The creates queued so far, up to <see cref="MaximumCreates"/>. Two creates under one concern id (two
@@ -72,7 +72,7 @@ internal sealed class CreateBatch
         for (var i = 0; i < Count; i++)
         {
             var create = _creates[i];
-            create.ConcernRow[ConcernColumns.Reference] = ConcernStore.FormatReference(create.Request.Year, known.LastSequence + 1 + i);
+            create.ConcernRow[ConcernColumns.Reference] = ConcernRows.FormatReference(create.Request.Year, known.LastSequence + 1 + i);
             Add(actions, create, create.IntentRowKind, new(TableTransactionActionType.Add, create.IntentRow));
             if (i == 0)
             {

@@ -2,7 +2,10 @@ using Azure;
 
 namespace Radikalisering.Core.Concerns;
 
-/// <summary>The concern's row exists but cannot be read; <see cref="ETag"/> lets an operator delete it.</summary>
+/// <summary>
+/// Concern rows exist but cannot be read: one row asked for by id (<see cref="Concern"/>, whose <see cref="ETag"/>
+/// lets an operator delete it), or <see cref="RowCount"/> rows of a year read whole, so no statistic of it would be right.
+/// </summary>
 public sealed class UnreadableConcernException : Exception
 {
     public UnreadableConcernException()
@@ -24,9 +27,19 @@ public sealed class UnreadableConcernException : Exception
     {
         Concern = concern;
         ETag = etag;
+        RowCount = 1;
     }
 
+    public UnreadableConcernException(int year, int rowCount)
+        : base($"{rowCount} concern row(s) of {year} cannot be read; the year was not compiled.")
+    {
+        RowCount = rowCount;
+    }
+
+    /// <summary>The row asked for by id; null when a year was read.</summary>
     public UnreadableConcern? Concern { get; }
 
     public ETag ETag { get; }
+
+    public int RowCount { get; }
 }

@@ -24,7 +24,7 @@ public sealed class ReportEndpoints(
     ReportSnapshotStore snapshots,
     AnnualStatisticsCompiler compiler,
     ReportSender sender,
-    ConcernStore concerns,
+    ConcernReader concerns,
     TimeProvider timeProvider)
 {
     private const string YearField = "year";
@@ -68,7 +68,7 @@ public sealed class ReportEndpoints(
         {
             result = await compiler.CompileAsync(year, cancellationToken);
         }
-        catch (UnreadableConcernsException exception)
+        catch (UnreadableConcernException exception)
         {
             return Problems.Conflict(
                 $"{exception.RowCount} henvendelse(r) fra {year} kan ikke læses, så året er ikke opgjort. " +

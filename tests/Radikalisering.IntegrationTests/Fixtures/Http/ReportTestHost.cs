@@ -56,7 +56,7 @@ public static class ReportTestHost
     /// <summary>Stores concerns received in <paramref name="year"/>: <paramref name="count"/> alike ones per call.</summary>
     public static async Task SeedAsync(this ApiTestHost host, int year, int count, bool under18, ReporterKind reporter, Outcome outcome)
     {
-        var store = host.Get<ConcernStore>();
+        var store = host.Get<ConcernCreator>();
         for (var index = 0; index < count; index++)
         {
             var receivedOn = new DateOnly(year, 1 + index % 12, 1 + index % 28);
